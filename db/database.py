@@ -1,0 +1,137 @@
+"""The SQLite file: connection settings, transactions, the device id and its clock."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from core.hlc import HybridLogicalClock
+from core.i18n import DomainError
+from core.ids import uuid7
+from db.errors import translate_sqlite_error
+
+DB_FILENAME = "safedesk.db"
+
+
+class Database:
+    """One SQLite file. Writes happen inside ``transaction()``; each commits with its outbox rows.
+
+    The connection runs in autocommit mode and transactions are opened explicitly with
+    BEGIN IMMEDIATE, so a writer takes the write lock up front instead of failing half-way.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._depth = 0
+        self._lock = threading.RLock()
+        self.device_id = ""
+        self.clock = HybridLogicalClock()
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path | str, migrate: bool = True) -> Database:
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DomainError("db.readonly", path=str(data_dir)) from exc
+        path = data_dir / DB_FILENAME
+        conn = connect(path)
+        db = cls(path, conn)
+        if migrate:
+            from db.migrate import migrate as run_migrations
+
+            run_migrations(db)
+            db._load_identity()
+        return db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _load_identity(self) -> None:
+        with self.transaction():
+            row = self.conn.execute("SELECT value FROM meta WHERE key='device_id'").fetchone()
+            if row is None:
+                self.device_id = uuid7()
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('device_id', ?)", (self.device_id,)
+                )
+            else:
+                self.device_id = row[0]
+        # The clock resumes above every stamp this file holds, so a wall clock set back
+        # (a dead CMOS battery, a manual change) never produces an older stamp.
+        high = self.conn.execute("SELECT COALESCE(MAX(hlc), 0) FROM outbox").fetchone()[0]
+        saved = self.conn.execute("SELECT value FROM meta WHERE key='hlc_high'").fetchone()
+        self.clock = HybridLogicalClock(max(high, int(saved[0]) if saved else 0))
+
+    # -- transactions --------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: the outermost level is BEGIN IMMEDIATE/COMMIT, inner levels savepoints."""
+        with self._lock:
+            conn = self.conn
+            name = f"sp{self._depth}"
+            try:
+                if self._depth == 0:
+                    conn.execute("BEGIN IMMEDIATE")
+                else:
+                    conn.execute(f"SAVEPOINT {name}")
+            except sqlite3.OperationalError as exc:
+                raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
+            self._depth += 1
+            try:
+                yield conn
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                raise
+            self._depth -= 1
+            try:
+                if self._depth == 0:
+                    conn.execute("COMMIT")
+                else:
+                    conn.execute(f"RELEASE {name}")
+            except sqlite3.OperationalError as exc:
+                if self._depth == 0 and conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+            (key, value),
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the settings every SafeDesk connection needs."""
+    try:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode cannot corrupt the file on power loss; at worst the last
+        # transactions before the cut are rolled back, which the outbox design tolerates.
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        raise (translate_sqlite_error(exc, str(path)) or exc) from exc
+    return conn

@@ -1,0 +1,60 @@
+"""The composition of one data folder: the database, its repositories and the services over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.auth import AuthService
+from core.plant import PeopleService, StructureService
+from db.database import Database
+from db.passwords import Argon2Hasher
+from db.repositories.people import SqlitePeopleRepository
+from db.repositories.settings import SqliteSettingsRepository
+from db.repositories.structure import SqliteStructureRepository
+from db.repositories.users import SqliteUserRepository
+
+PLANT_NAME_KEY = "plant.name"
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: Database
+    people: PeopleService
+    structure: StructureService
+    auth: AuthService
+    settings: SqliteSettingsRepository
+    people_repo: SqlitePeopleRepository
+    structure_repo: SqliteStructureRepository
+    users_repo: SqliteUserRepository
+
+    @classmethod
+    def open(cls, data_dir: Path | str, fast_hash: bool = False) -> Workspace:
+        data_dir = Path(data_dir)
+        db = Database.open(data_dir)
+        people_repo = SqlitePeopleRepository(db)
+        structure_repo = SqliteStructureRepository(db)
+        users_repo = SqliteUserRepository(db)
+        return cls(
+            data_dir=data_dir,
+            db=db,
+            people=PeopleService(people_repo),
+            structure=StructureService(structure_repo),
+            auth=AuthService(users_repo, Argon2Hasher(fast=fast_hash)),
+            settings=SqliteSettingsRepository(db),
+            people_repo=people_repo,
+            structure_repo=structure_repo,
+            users_repo=users_repo,
+        )
+
+    @property
+    def plant_name(self) -> str:
+        return self.settings.get(PLANT_NAME_KEY) or ""
+
+    def is_initialised(self) -> bool:
+        """A plant exists once it has a name and an administrator (the first-run wizard's work)."""
+        return bool(self.plant_name) and self.auth.has_users()
+
+    def close(self) -> None:
+        self.db.close()
