@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.auth import AuthService
+from core.auth import Actor, AuthService, Role
+from core.i18n import DomainError, language
 from core.plant import PeopleService, StructureService
 from db.database import Database
 from db.passwords import Argon2Hasher
@@ -55,6 +56,21 @@ class Workspace:
     def is_initialised(self) -> bool:
         """A plant exists once it has a name and an administrator (the first-run wizard's work)."""
         return bool(self.plant_name) and self.auth.has_users()
+
+    def create_plant(self, plant_name: str, site_code: str, site_name: str, admin_username: str,
+                     admin_display_name: str, admin_password: str) -> Actor:
+        """First run: name the plant, create its first site and the administrator, in one go."""
+        if not plant_name.strip():
+            raise DomainError("plant.required", field="厂名" if language() == "zh_CN" else "Plant name")
+        with self.db.transaction():
+            user_id = self.auth.create_user(None, admin_username, admin_display_name,
+                                            [Role.ADMIN], admin_password)
+            admin = self.auth.users.by_username(admin_username)
+            assert admin is not None and admin.id == user_id
+            actor = admin.actor()
+            self.structure.add(actor, "site", {"code": site_code, "name": site_name})
+            self.settings.set(PLANT_NAME_KEY, plant_name.strip())
+        return actor
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,179 @@
+"""Background work: run a function off the UI thread, report progress, allow cancel.
+
+Usage (modelled on the operations pattern: one small function per user action)::
+
+    Op(self, lambda progress: ws.people.import_records(...), lane="db")
+        .success(self.on_done).failure(self.on_error).with_progress(self.tr("Importing…")).run()
+
+Database work goes through one lane ("db", a single worker thread) so writes never interleave;
+file work that does not touch the database may use the parallel "io" lane.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+_lanes: dict[str, QThreadPool] = {}
+_live: set[Op] = set()  # keep running operations alive until they report back
+
+
+def lane(name: str) -> QThreadPool:
+    if name not in _lanes:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1 if name == "db" else 2)
+        _lanes[name] = pool
+    return _lanes[name]
+
+
+def wait_all(msecs: int = 30000) -> None:
+    """Used at shutdown and in tests: let queued work finish."""
+    for pool in _lanes.values():
+        pool.waitForDone(msecs)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to the task function: report progress, check for cancel (thread-safe)."""
+
+    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def set(self, done: int, total: int = 0, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+    finished = Signal()
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.progress = progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except BaseException as exc:  # reported to the UI thread, never lost in a worker
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class Op(QObject):
+    """One background operation; callbacks run on the UI thread."""
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[Progress], Any], lane: str = "db") -> None:
+        super().__init__(None)
+        self._parent = parent
+        self._fn = fn
+        self._lane = lane
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._on_cancel: Callable[[], None] | None = None
+        self._progress_label: str | None = None
+        self._dialog: QProgressDialog | None = None
+        self.signals = _Signals()
+        self.progress = Progress(self.signals.progressed.emit)
+
+    def success(self, cb: Callable[[Any], None]) -> Op:
+        self._on_success = cb
+        return self
+
+    def failure(self, cb: Callable[[BaseException], None]) -> Op:
+        self._on_failure = cb
+        return self
+
+    def cancelled(self, cb: Callable[[], None]) -> Op:
+        self._on_cancel = cb
+        return self
+
+    def with_progress(self, label: str) -> Op:
+        """Show a modal progress dialog with a Cancel button while the task runs."""
+        self._progress_label = label
+        return self
+
+    def run(self) -> Op:
+        s = self.signals
+        s.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        s.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        s.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        s.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        if self._progress_label is not None:
+            dlg = QProgressDialog(self._progress_label, self.tr("Cancel"), 0, 0, self._parent)
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.setMinimumDuration(400)  # quick work finishes without a flashing dialog
+            dlg.canceled.connect(self.progress.cancel)
+            self._dialog = dlg
+        _live.add(self)
+        lane(self._lane).start(_Runner(self._fn, s, self.progress))
+        return self
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(done)
+            if text:
+                self._dialog.setLabelText(text)
+
+    def _succeeded(self, result: Any) -> None:
+        self._close_dialog()
+        if self._on_success:
+            self._on_success(result)
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self._close_dialog()
+        if isinstance(exc, Cancelled):
+            if self._on_cancel:
+                self._on_cancel()
+            return
+        if self._on_failure:
+            self._on_failure(exc)
+        else:
+            from desktop.errors import show_error
+
+            show_error(self._parent, exc, tb)
+
+    def _finished(self) -> None:
+        self._close_dialog()
+        _live.discard(self)
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
