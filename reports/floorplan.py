@@ -15,7 +15,7 @@ import importlib.resources
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Protocol
+from typing import Any, Protocol
 
 from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
@@ -83,7 +83,7 @@ def render_floor_plan(
         )
         FigureCanvasAgg(fig)
         ax = _plan_axes(fig, width_px / px_per_m, height_px / px_per_m)
-        scale = _Scale(px_per_m)
+        scale = _Scale(px_per_m, family)
         for area in areas:
             _draw_area(ax, area, scale)
         _draw_title(ax, title, width_m, scale)
@@ -99,11 +99,20 @@ class _Scale:
     Text and lines are sized in metres so the plan looks the same at any ``px_per_m``.
     """
 
-    def __init__(self, px_per_m: float) -> None:
+    def __init__(self, px_per_m: float, family: str) -> None:
         self._pt_per_m = px_per_m * 72.0 / _DPI
+        self.family = family
 
     def pt(self, metres: float) -> float:
         return metres * self._pt_per_m
+
+    def text(self, ax: Axes, x: float, y: float, s: str, em: float, **kwargs: Any) -> None:
+        """Draw text ``em`` metres tall in the CJK font.
+
+        The family is passed per text, not only through rc_context, because rcParams are
+        process-global and another thread's rc_context could change them mid-drawing.
+        """
+        ax.text(x, y, s, fontsize=self.pt(em), fontfamily=[self.family, "DejaVu Sans"], **kwargs)
 
 
 def _rc(family: str) -> dict[str, object]:
@@ -162,19 +171,14 @@ def _draw_area_label(ax: Axes, area: AreaLike, scale: _Scale) -> None:
     name_en = str(getattr(area, "name_en", "") or "")
     en_em = min(0.55 * name_em, 0.85 * w / max(_text_width_em(name_en), 1.0)) if name_en else 0
     # Drop the English line when it would be too small to read or the room is too short.
-    show_en = en_em >= 0.8 and name_em + 0.4 * name_em + en_em <= 0.8 * h
+    show_en = en_em >= 1.2 and name_em + 0.4 * name_em + en_em <= 0.8 * h
     cx, cy = x + w / 2, y + h / 2
     if show_en:
         cy -= (0.4 * name_em + en_em) / 2
-    ax.text(
-        cx, cy, area.name, ha="center", va="center",
-        fontsize=scale.pt(name_em), color=_TEXT_COLOUR,
-    )  # fmt: skip
+    scale.text(ax, cx, cy, area.name, name_em, ha="center", va="center", color=_TEXT_COLOUR)
     if show_en:
-        ax.text(
-            cx, cy + name_em / 2 + 0.4 * name_em + en_em / 2, name_en, ha="center", va="center",
-            fontsize=scale.pt(en_em), color="#595959",
-        )  # fmt: skip
+        en_y = cy + name_em / 2 + 0.4 * name_em + en_em / 2
+        scale.text(ax, cx, en_y, name_en, en_em, ha="center", va="center", color="#595959")
 
 
 def _text_width_em(text: str) -> float:
@@ -189,10 +193,7 @@ def _fit_em(text: str, w: float, h: float, largest: float = 3.2) -> float:
 
 def _draw_title(ax: Axes, title: str, width_m: float, scale: _Scale) -> None:
     em = min(4.5, 0.7 * width_m / max(_text_width_em(title), 1.0))
-    ax.text(
-        width_m / 2, 1.2, title, ha="center", va="top",
-        fontsize=scale.pt(em), color=_TEXT_COLOUR, fontweight="bold",
-    )  # fmt: skip
+    scale.text(ax, width_m / 2, 1.2, title, em, ha="center", va="top", color=_TEXT_COLOUR)
 
 
 def _nice_length(max_m: float) -> float:
@@ -210,7 +211,7 @@ def _nice_length(max_m: float) -> float:
 def _draw_scale_bar(ax: Axes, width_m: float, height_m: float, scale: _Scale) -> None:
     # About a tenth of the plan wide, bottom-left, in alternating black and white halves.
     length = _nice_length(width_m * 0.12)
-    bar_h = max(0.6, length / 25)
+    bar_h = max(0.6, length / 20)
     x0, y0 = 3.0, height_m - 3.0 - bar_h
     half = length / 2
     for i, colour in enumerate(("#262626", "white")):
@@ -220,12 +221,11 @@ def _draw_scale_bar(ax: Axes, width_m: float, height_m: float, scale: _Scale) ->
                 facecolor=colour, edgecolor="#262626", linewidth=scale.pt(0.15),
             )
         )  # fmt: skip
-    text_em = max(1.2, bar_h * 1.6)
+    text_em = max(1.2, bar_h * 1.8)
     for pos, label in ((0.0, "0"), (half, _metres(half)), (length, f"{_metres(length)} m")):
-        ax.text(
-            x0 + pos, y0 - 0.4, label, ha="center", va="bottom",
-            fontsize=scale.pt(text_em), color=_TEXT_COLOUR,
-        )  # fmt: skip
+        scale.text(
+            ax, x0 + pos, y0 - 0.4, label, text_em, ha="center", va="bottom", color=_TEXT_COLOUR
+        )
 
 
 def _metres(value: float) -> str:
@@ -242,8 +242,4 @@ def _draw_north_arrow(ax: Axes, width_m: float, scale: _Scale) -> None:
                          edgecolor="#262626", linewidth=scale.pt(0.15)))  # fmt: skip
     ax.add_patch(Polygon([tip, left, notch], closed=True, facecolor="#262626",
                          edgecolor="#262626", linewidth=scale.pt(0.15)))  # fmt: skip
-    ax.text(
-        cx, top + 1.6, "N", ha="center", va="bottom",
-        fontsize=scale.pt(2.0), color=_TEXT_COLOUR, fontweight="bold",
-    )  # fmt: skip
-
+    scale.text(ax, cx, top + 1.6, "N", 2.0, ha="center", va="bottom", color=_TEXT_COLOUR)

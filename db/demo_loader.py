@@ -1,0 +1,85 @@
+"""Fill a data folder with the demo plant (core/demo_plant.py), in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from core.auth import Role
+from core.demo_plant import generate_plant
+from core.ids import uuid7
+from db import records
+from db.repositories.tables import PEOPLE
+from db.workspace import PLANT_NAME_KEY, Workspace
+
+DEMO_PASSWORD = "safedesk-demo"
+# Demo log-ins: user name -> (key person role in the demo plant, roles)
+DEMO_USERS: dict[str, tuple[str | None, tuple[Role, ...]]] = {
+    "admin": (None, (Role.ADMIN,)),
+    "clerk": ("safety_clerk", (Role.SAFETY_CLERK,)),
+    "lead": ("safety_lead", (Role.SAFETY_CLERK, Role.REVIEWER)),
+    "head": ("head_stamping", (Role.DEPT_HEAD,)),
+    "rectifier": ("rectifier", (Role.RECTIFIER,)),
+    "reviewer": ("reviewer", (Role.REVIEWER,)),
+}
+# Which department runs each area (by area code -> department code).
+_AREA_DEPARTMENT = {"CY": "CY", "HJ": "HJ", "PT": "PT", "TQ": "PT", "ZP": "ZP", "CK": "CC",
+                    "KY": "SB", "PD": "SB", "BG": "ZB"}
+_GENDER = {"male": "M", "female": "F"}
+
+
+class DemoNotEmptyError(Exception):
+    pass
+
+
+def load_demo(ws: Workspace, seed: int = 1,
+              progress: Callable[[int, int, str], None] | None = None) -> dict[str, str]:
+    """Write the demo plant; returns the administrator's log-in. The folder must be empty."""
+    report = progress or (lambda done, total, text: None)
+    if ws.auth.has_users() or ws.plant_name:
+        raise DemoNotEmptyError(str(ws.data_dir))
+    plant = generate_plant(seed)
+    hasher = ws.auth.hasher
+    report(0, 4, "structure")
+    with ws.db.transaction():
+        repo = ws.structure_repo
+        ws.settings.set(PLANT_NAME_KEY, plant.name)
+        site_id = repo.add("site", {"code": plant.site.code, "name": plant.site.name})
+        buildings = {b.code: uuid7() for b in plant.buildings}
+        repo.add_many("building", [{"site_id": site_id, "code": b.code, "name": b.name}
+                                   for b in plant.buildings], list(buildings.values()))
+        departments = {d.code: uuid7() for d in plant.departments}
+        repo.add_many("department", [{"site_id": site_id, "code": d.code, "name": d.name}
+                                     for d in plant.departments], list(departments.values()))
+        areas = {a.code: uuid7() for a in plant.areas}
+        repo.add_many("area", [{
+            "site_id": site_id, "building_id": buildings[a.building_code],
+            "department_id": departments.get(_AREA_DEPARTMENT.get(a.code, "")),
+            "code": a.code, "name": a.name, "kind": a.kind, "plan_rect": json.dumps(list(a.rect)),
+        } for a in plant.areas], list(areas.values()))
+        repo.add_many("line", [{"area_id": areas[ln.area_code], "code": ln.code, "name": ln.name}
+                               for ln in plant.lines])
+        posts = {p.code: uuid7() for p in plant.posts}
+        repo.add_many("post", [{"department_id": departments[p.department_code], "code": p.code,
+                                "name": p.name, "risk_level": p.risk_level}
+                               for p in plant.posts], list(posts.values()))
+        report(1, 4, "people")
+        people = {p.employee_no: uuid7() for p in plant.people}
+        records.insert_many(ws.db, PEOPLE, [{
+            "employee_no": p.employee_no, "name": p.name, "gender": _GENDER.get(p.gender),
+            "department_id": departments[p.department_code], "post_id": posts[p.post_code],
+            "hire_date": p.hire_date.isoformat(), "phone": p.phone, "status": p.status,
+        } for p in plant.people], list(people.values()))
+        for role, dept_code in (("head_stamping", "CY"), ("head_welding", "HJ"),
+                                ("head_painting", "PT")):
+            repo.update("department", departments[dept_code],
+                        {"head_person_id": people[plant.key_people[role]]})
+        report(2, 4, "users")
+        for username, (key, roles) in DEMO_USERS.items():
+            person = plant.person(plant.key_people[key]) if key else None
+            ws.users_repo.add_user(username, person.name if person else "系统管理员", roles,
+                                   hasher.hash(DEMO_PASSWORD),
+                                   people[person.employee_no] if person else None)
+        report(3, 4, "done")
+    report(4, 4, "done")
+    return {"username": "admin", "password": DEMO_PASSWORD}
