@@ -113,6 +113,8 @@ class PeopleQuery:
 
 class PeopleRepository(Protocol):
     def search(self, query: PeopleQuery, offset: int = 0, limit: int = 200) -> list[Person]: ...
+    def search_page(self, query: PeopleQuery, offset: int = 0,
+                    limit: int = 200) -> tuple[list[Person], int]: ...
     def count(self, query: PeopleQuery) -> int: ...
     def get(self, person_id: str) -> Person | None: ...
     def ids_by_employee_no(self, employee_nos: Iterable[str]) -> dict[str, str]: ...
@@ -166,6 +168,12 @@ class PeopleService:
     def search(self, actor: Actor, query: PeopleQuery, offset: int = 0, limit: int = 200) -> list[Person]:
         require(actor, Permission.VIEW_PEOPLE)
         return self.people.search(query, offset, limit)
+
+    def search_page(self, actor: Actor, query: PeopleQuery, offset: int = 0,
+                    limit: int = 200) -> tuple[list[Person], int]:
+        """A page of matches and their total count (what a list with "共 N 人" needs)."""
+        require(actor, Permission.VIEW_PEOPLE)
+        return self.people.search_page(query, offset, limit)
 
     def count(self, actor: Actor, query: PeopleQuery) -> int:
         require(actor, Permission.VIEW_PEOPLE)

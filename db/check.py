@@ -47,17 +47,19 @@ def _check_table(db: Database, table: str, entity: str, fields: tuple[str, ...])
     # latest stamp appears there. (Changes merged from other devices have no local outbox row.)
     missing = conn.execute(
         f"SELECT COUNT(*) FROM {table} t WHERE t.device = ? AND NOT EXISTS ("
-        f"SELECT 1 FROM outbox o WHERE o.entity = ? AND o.row_id = t.id AND o.hlc = t.updated_hlc)",
+        f"SELECT 1 FROM outbox o WHERE o.row_id = t.id AND o.hlc = t.updated_hlc AND o.entity = ?)",
         (db.device_id, entity),
     ).fetchone()[0]
     if missing:
         problems.append(f"outbox: {missing} {table} changes are missing from the outbox")
     bad = 0
-    for _row_id, clocks, updated in conn.execute(f"SELECT id, clocks, updated_hlc FROM {table}"):
+    for clocks, created, updated in conn.execute(
+        f"SELECT clocks, created_hlc, updated_hlc FROM {table}"
+    ):
         try:
             stamps = json.loads(clocks)
-            top = max((int(s[0]) for s in stamps.values()), default=0)
-            if set(stamps) - set(fields) or top > updated:
+            top = max((int(s[0]) for s in stamps.values()), default=created)
+            if set(stamps) - set(fields) or top > updated or created > updated:
                 bad += 1
         except (ValueError, TypeError, IndexError):
             bad += 1

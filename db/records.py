@@ -1,14 +1,15 @@
 """Sync-ready writes: every insert, update and tombstone stamps its fields and logs an outbox row.
 
-All entity tables share the bookkeeping columns (see migrations/0001_foundation.sql). The
-repositories call these functions inside ``Database.transaction()``, so a change and its outbox
-row always commit together.
+All entity tables share the bookkeeping columns (see migrations/0001_foundation.sql). A field's
+stamp is its entry in ``clocks`` when present, else the creation stamp (created_hlc,
+created_device). The outbox row names the fields a change touched; sync later sends their current
+values and stamps. The functions run inside ``Database.transaction()``, so a change and its
+outbox row always commit together.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from core.ids import uuid7
 from db.database import Database
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+ALL_FIELDS = '["*"]'  # outbox payload of a new record: every field
 
 
 @dataclass(frozen=True)
@@ -33,24 +35,21 @@ class TableSpec:
         return ", ".join(self.fields)
 
 
-BOOKKEEPING = ("id", "created_hlc", "updated_hlc", "device", "deleted_hlc", "clocks")
-
-
-def _check_fields(spec: TableSpec, values: Mapping[str, Any]) -> None:
+def _check_fields(spec: TableSpec, values: Iterable[str]) -> None:
     unknown = set(values) - set(spec.fields)
     if unknown:
         raise ValueError(f"{spec.table}: unknown fields {sorted(unknown)}")
 
 
-def _log(db: Database, spec: TableSpec, row_id: str, op: str, payload: dict, hlc: int) -> None:
+def _log(db: Database, spec: TableSpec, row_id: str, op: str, payload: str, hlc: int) -> None:
     db.conn.execute(
         "INSERT INTO outbox (entity, row_id, op, payload, hlc, device) VALUES (?, ?, ?, ?, ?, ?)",
-        (spec.entity, row_id, op, _dumps(payload), hlc, db.device_id),
+        (spec.entity, row_id, op, payload, hlc, db.device_id),
     )
 
 
 def insert(db: Database, spec: TableSpec, values: Mapping[str, Any], row_id: str | None = None) -> str:
-    """Create a record; every given field is stamped with one new clock value."""
+    """Create a record; all its fields carry the creation stamp."""
     return insert_many(db, spec, [values], [row_id] if row_id else None)[0]
 
 
@@ -63,45 +62,51 @@ def insert_many(
     """Bulk create (imports, demo data): one executemany per table, still one stamp per row."""
     device = db.device_id
     fields = spec.fields
+    known = set(fields)
+    now = db.clock.now
     records, log, made = [], [], []
     for index, values in enumerate(rows):
-        _check_fields(spec, values)
+        if not known.issuperset(values):
+            _check_fields(spec, values)
         row_id = ids[index] if ids else uuid7()
-        hlc = db.clock.now()
-        stamp = [hlc, device]
-        clocks = {f: stamp for f in values}
-        full = [values.get(f) for f in fields]
-        records.append((row_id, hlc, hlc, device, _dumps(clocks), *full))
-        payload = {"fields": dict(values), "clocks": clocks}
-        log.append((spec.entity, row_id, "upsert", _dumps(payload), hlc, device))
+        hlc = now()
+        records.append((row_id, hlc, device, hlc, device, *[values.get(f) for f in fields]))
+        log.append((spec.entity, row_id, hlc, device))
         made.append(row_id)
     if not records:
         return made
     marks = ", ".join("?" * (5 + len(fields)))
     with db.transaction() as conn:
         conn.executemany(
-            f"INSERT INTO {spec.table} (id, created_hlc, updated_hlc, device, clocks, "
+            f"INSERT INTO {spec.table} (id, created_hlc, created_device, updated_hlc, device, "
             f"{spec.columns}) VALUES ({marks})",
             records,
         )
         conn.executemany(
             "INSERT INTO outbox (entity, row_id, op, payload, hlc, device) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            f"VALUES (?, ?, 'upsert', '{ALL_FIELDS}', ?, ?)",
             log,
         )
     return made
 
 
-def fetch_row(db: Database, spec: TableSpec, row_id: str) -> sqlite3.Row | None:
+def fetch_row(db: Database, spec: TableSpec, row_id: str) -> dict[str, Any] | None:
     cur = db.conn.execute(
-        f"SELECT id, deleted_hlc, clocks, {spec.columns} FROM {spec.table} WHERE id = ?",
+        f"SELECT id, created_hlc, created_device, deleted_hlc, clocks, {spec.columns} "
+        f"FROM {spec.table} WHERE id = ?",
         (row_id,),
     )
     row = cur.fetchone()
     if row is None:
         return None
-    names = [d[0] for d in cur.description]
-    return dict(zip(names, row, strict=True))  # type: ignore[return-value]
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def field_stamps(spec: TableSpec, row: Mapping[str, Any]) -> dict[str, Stamp]:
+    """Every field's stamp: its own entry in ``clocks``, else the creation stamp."""
+    created = Stamp(row["created_hlc"], row["created_device"])
+    explicit = json.loads(row["clocks"] or "{}")
+    return {f: Stamp.decode(explicit[f]) if f in explicit else created for f in spec.fields}
 
 
 def update(db: Database, spec: TableSpec, row_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -119,15 +124,14 @@ def update(db: Database, spec: TableSpec, row_id: str, changes: Mapping[str, Any
         if not changed:
             return {}
         hlc = db.clock.now()
-        stamp = [hlc, db.device_id]
-        clocks = json.loads(current["clocks"])
-        clocks.update({f: stamp for f in changed})
+        clocks = json.loads(current["clocks"] or "{}")
+        clocks.update({f: [hlc, db.device_id] for f in changed})
         sets = ", ".join(f"{f} = ?" for f in changed)
         conn.execute(
             f"UPDATE {spec.table} SET {sets}, updated_hlc = ?, device = ?, clocks = ? WHERE id = ?",
             (*changed.values(), hlc, db.device_id, _dumps(clocks), row_id),
         )
-        _log(db, spec, row_id, "upsert", {"fields": changed, "clocks": {f: stamp for f in changed}}, hlc)
+        _log(db, spec, row_id, "upsert", _dumps(sorted(changed)), hlc)
     return changed
 
 
@@ -144,7 +148,7 @@ def tombstone(db: Database, spec: TableSpec, row_id: str) -> bool:
             f"UPDATE {spec.table} SET deleted_hlc = ?, updated_hlc = ?, device = ? WHERE id = ?",
             (hlc, hlc, db.device_id, row_id),
         )
-        _log(db, spec, row_id, "delete", {"deleted_hlc": hlc}, hlc)
+        _log(db, spec, row_id, "delete", "[]", hlc)
     return True
 
 
@@ -163,32 +167,36 @@ def apply_remote(
     """
     _check_fields(spec, fields)
     incoming = {f: (fields[f], Stamp.decode(clocks[f])) for f in fields}
-    for stamp in incoming.values():
-        db.clock.observe(stamp[1].hlc)
+    for _value, stamp in incoming.values():
+        db.clock.observe(stamp.hlc)
     with db.transaction() as conn:
         current = fetch_row(db, spec, row_id)
         if current is None:
             mine: dict[str, tuple[Any, Stamp]] = {}
         else:
-            stored = json.loads(current["clocks"])
-            mine = {f: (current[f], Stamp.decode(s)) for f, s in stored.items()}
+            mine = {f: (current[f], s) for f, s in field_stamps(spec, current).items()}
         merged = merge(mine, incoming)
         changed = {f: v for f, (v, s) in merged.items() if mine.get(f) != (v, s)}
-        new_clocks = {f: s.encode() for f, (_v, s) in merged.items()}
         top = max((s for _v, s in merged.values()), default=Stamp(deleted_hlc or 0, ""))
         if current is None:
             values = {f: v for f, (v, _s) in merged.items()}
+            explicit = {f: s.encode() for f, (_v, s) in merged.items()}
             conn.execute(
-                f"INSERT INTO {spec.table} (id, created_hlc, updated_hlc, device, deleted_hlc, "
-                f"clocks, {spec.columns}) VALUES ({', '.join('?' * (6 + len(spec.fields)))})",
-                (row_id, top.hlc, top.hlc, top.device, deleted_hlc, _dumps(new_clocks),
-                 *[values.get(f) for f in spec.fields]),
+                f"INSERT INTO {spec.table} (id, created_hlc, created_device, updated_hlc, device, "
+                f"deleted_hlc, clocks, {spec.columns}) "
+                f"VALUES ({', '.join('?' * (7 + len(spec.fields)))})",
+                (row_id, top.hlc, top.device, top.hlc, top.device, deleted_hlc,
+                 _dumps(explicit), *[values.get(f) for f in spec.fields]),
             )
         elif changed or deleted_hlc is not None:
+            created = Stamp(current["created_hlc"], current["created_device"])
+            explicit = {f: s.encode() for f, (_v, s) in merged.items() if s != created}
             sets = "".join(f"{f} = ?, " for f in changed)
             conn.execute(
                 f"UPDATE {spec.table} SET {sets}updated_hlc = MAX(updated_hlc, ?), "
-                f"device = ?, clocks = ?, deleted_hlc = COALESCE(deleted_hlc, ?) WHERE id = ?",
-                (*changed.values(), top.hlc, top.device, _dumps(new_clocks), deleted_hlc, row_id),
+                f"device = CASE WHEN ? > updated_hlc THEN ? ELSE device END, clocks = ?, "
+                f"deleted_hlc = COALESCE(deleted_hlc, ?) WHERE id = ?",
+                (*changed.values(), top.hlc, top.hlc, top.device, _dumps(explicit),
+                 deleted_hlc, row_id),
             )
     return changed

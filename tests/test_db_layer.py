@@ -95,19 +95,19 @@ def _dept(ws):
 def test_every_write_is_stamped_and_logged_in_the_outbox(ws):
     dept = _dept(ws)
     pid = ws.people.add(SYSTEM, {"employee_no": "E001", "name": "王芳", "department_id": dept})
-    row = ws.db.conn.execute("SELECT clocks, updated_hlc, device FROM people WHERE id=?", (pid,)).fetchone()
-    clocks = json.loads(row[0])
-    assert set(clocks) >= {"employee_no", "name", "department_id"}
-    assert row[2] == ws.db.device_id
+    stamps = records.field_stamps(PEOPLE, records.fetch_row(ws.db, PEOPLE, pid))
+    assert {s.device for s in stamps.values()} == {ws.db.device_id}
+    assert len({s.hlc for s in stamps.values()}) == 1  # one creation stamp for every field
     changed = ws.people.update(SYSTEM, pid, {"phone": "13912345678", "name": "王芳"})
     assert changed == {"phone": "13912345678"}  # unchanged name is not re-stamped
-    clocks2 = json.loads(ws.db.conn.execute("SELECT clocks FROM people WHERE id=?", (pid,)).fetchone()[0])
-    assert clocks2["name"] == clocks["name"]
-    assert clocks2["phone"][0] > clocks["name"][0]
+    stamps2 = records.field_stamps(PEOPLE, records.fetch_row(ws.db, PEOPLE, pid))
+    assert stamps2["name"] == stamps["name"]
+    assert stamps2["phone"] > stamps["name"]
+    assert json.loads(ws.db.conn.execute("SELECT clocks FROM people WHERE id=?", (pid,)).fetchone()[0]) == {
+        "phone": list(stamps2["phone"].encode())}
     ops = ws.db.conn.execute(
         "SELECT op, payload FROM outbox WHERE row_id=? ORDER BY seq", (pid,)).fetchall()
-    assert [o for o, _ in ops] == ["upsert", "upsert"]
-    assert json.loads(ops[1][1])["fields"] == {"phone": "13912345678"}
+    assert ops == [("upsert", '["*"]'), ("upsert", '["phone"]')]
     assert check(ws.db) == []
 
 
@@ -139,8 +139,7 @@ def test_apply_remote_merges_field_by_field(ws):
     dept = _dept(ws)
     pid = ws.people.add(SYSTEM, {"employee_no": "E3", "name": "赵敏", "department_id": dept})
     ws.people.update(SYSTEM, pid, {"phone": "13800000001"})
-    local_phone_hlc = json.loads(ws.db.conn.execute(
-        "SELECT clocks FROM people WHERE id=?", (pid,)).fetchone()[0])["phone"][0]
+    local_phone_hlc = records.field_stamps(PEOPLE, records.fetch_row(ws.db, PEOPLE, pid))["phone"].hlc
     # another PC renamed her later, and changed the phone earlier than we did
     changed = records.apply_remote(
         ws.db, PEOPLE, pid, {"name": "赵敏敏", "phone": "13800000002"},

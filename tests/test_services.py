@@ -139,3 +139,17 @@ def test_create_plant_makes_site_admin_and_name(ws):
     assert ws.is_initialised()
     assert ws.plant_name == "示例精工"
     assert [s["name"] for s in ws.structure.list(SYSTEM, "site")] == ["总厂"]
+
+
+def test_search_page_returns_page_and_total(ws, dept):
+    rows = [{"employee_no": f"E{i:03d}", "name": "王" + "伟" * (i % 2 + 1), "department_id": dept}
+            for i in range(30)]
+    ws.people.import_records(clerk(), rows)
+    page, total = ws.people.search_page(clerk(), PeopleQuery("伟伟"), 0, 10)
+    assert total == 15 and len(page) == 10
+    assert [p.employee_no for p in page] == [f"E{i:03d}" for i in range(1, 20, 2)]
+    assert page[0].department_name == "焊接车间"
+    page, total = ws.people.search_page(clerk(), PeopleQuery("伟伟"), 10, 10)
+    assert total == 15 and len(page) == 5
+    assert ws.people.search_page(clerk(), PeopleQuery("伟伟"), 40, 10) == ([], 15)
+    assert ws.people.search_page(clerk(), PeopleQuery("e00"), 0, 5)[1] == 10  # case-insensitive

@@ -25,10 +25,6 @@ def _person(row: tuple) -> Person:
                   row[9], row[10])
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 class SqlitePeopleRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -37,14 +33,9 @@ class SqlitePeopleRepository:
         clauses, params = ["p.deleted_hlc IS NULL"], []
         text = query.text.strip()
         if text:
-            # A plain substring scan over indexed short columns: it finds 1- and 2-character
-            # Chinese fragments (which trigram indexes cannot) and stays fast at 100k people.
-            pattern = f"%{_like_escape(text)}%"
-            clauses.append(
-                "(p.name LIKE ? ESCAPE '\\' OR p.employee_no LIKE ? ESCAPE '\\' "
-                "OR p.phone LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern, pattern, pattern]
+            # Substring match on the generated search column (see the migration for why).
+            clauses.append("instr(p.search_text, ?) > 0")
+            params.append(text.lower())
         if query.department_id:
             clauses.append("p.department_id = ?")
             params.append(query.department_id)
@@ -59,6 +50,18 @@ class SqlitePeopleRepository:
             _SELECT + where + " ORDER BY p.employee_no LIMIT ? OFFSET ?", (*params, limit, offset)
         ).fetchall()
         return [_person(r) for r in rows]
+
+    def search_page(self, query: PeopleQuery, offset: int = 0,
+                    limit: int = 200) -> tuple[list[Person], int]:
+        """One page and the total number of matches from a single scan of the table."""
+        where, params = self._where(query)
+        rows = self.db.conn.execute(
+            _SELECT.replace(" FROM people p", ", COUNT(*) OVER () FROM people p", 1) + where
+            + " ORDER BY p.employee_no LIMIT ? OFFSET ?", (*params, limit, offset)
+        ).fetchall()
+        if not rows:
+            return [], (self.count(query) if offset else 0)
+        return [_person(r) for r in rows], rows[0][-1]
 
     def count(self, query: PeopleQuery) -> int:
         where, params = self._where(query)
