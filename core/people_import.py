@@ -1,0 +1,183 @@
+"""The people roster columns for the generic importer (``core.importing``).
+
+HR rosters name the same column many ways (工号, 员工编号, 职工号 ...); the synonyms below are the
+spellings seen in plant rosters, so most files map without the clerk's help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from core.i18n import register
+from core.importing import FieldError, FieldSpec, ImportPreview, Row, build_preview
+
+register(
+    {
+        "import.people.bad_phone": {
+            "zh_CN": "“{value}”不像电话号码：请填 11 位手机号（如 13800001111）"
+            "或座机号（如 0571-88886666）",
+            "en": "“{value}” does not look like a phone number: use an 11-digit mobile number "
+            "(13800001111) or a landline (0571-88886666)",
+        },
+    }
+)
+
+GENDER_CHOICES: dict[str, str] = {
+    "男": "M",
+    "女": "F",
+    "M": "M",
+    "F": "F",
+    "male": "M",
+    "female": "F",
+}
+
+STATUS_CHOICES: dict[str, str] = {
+    "在职": "active",
+    "休假": "on_leave",
+    "离职": "left",
+    "active": "active",
+    "on_leave": "on_leave",
+    "left": "left",
+}
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# Area code (0 + 2-3 digits), 7-8 digit number, optional extension: 0571-88886666-801.
+_LANDLINE = re.compile(r"(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?")
+_COUNTRY_PREFIX = re.compile(r"^(?:\+?86)[- ]?(?=1\d{10}$)")
+
+
+def clean_phone(value: Any) -> str:
+    """A mobile number as 11 bare digits, a landline as written; anything else is an error.
+
+    Clerks write mobiles as "138 0000 1111", "138-0000-1111" or "+86 13800001111"; all of these
+    are stored as "13800001111" so searching by number finds them.
+    """
+    text = str(value).strip()
+    compact = re.sub(r"[\s-]", "", text)
+    compact = _COUNTRY_PREFIX.sub("", compact)
+    if _MOBILE.fullmatch(compact):
+        return compact
+    landline = re.sub(r"\s+", "-", text)
+    if _LANDLINE.fullmatch(landline):
+        return landline
+    raise FieldError("import.people.bad_phone", value=text)
+
+
+PEOPLE_FIELDS: list[FieldSpec] = [
+    FieldSpec(
+        "employee_no",
+        "工号",
+        "Employee No.",
+        "text",
+        required=True,
+        unique=True,
+        synonyms=(
+            "员工编号",
+            "职工号",
+            "员工号",
+            "工号/编号",
+            "人员编号",
+            "Employee ID",
+            "Staff No.",
+        ),
+        max_len=32,
+        example="A0001",
+        note_zh="每人唯一，不能重复",
+        note_en="unique for each person",
+    ),
+    FieldSpec(
+        "name",
+        "姓名",
+        "Name",
+        "text",
+        required=True,
+        synonyms=("名字", "员工姓名", "Full name"),
+        max_len=50,
+        example="张三",
+    ),
+    FieldSpec(
+        "gender",
+        "性别",
+        "Gender",
+        "choice",
+        synonyms=("Sex",),
+        choices=GENDER_CHOICES,
+        example="男",
+    ),
+    FieldSpec(
+        "department",
+        "部门",
+        "Department",
+        "text",
+        required=True,
+        synonyms=("所属部门", "部门名称", "车间/部门", "Dept"),
+        max_len=100,
+        lookup=True,
+        example="生产一车间",
+        note_zh="须与系统中已有的部门名称一致",
+        note_en="must match a department name already in the system",
+    ),
+    FieldSpec(
+        "post",
+        "岗位",
+        "Post",
+        "text",
+        synonyms=("职位", "工种", "岗位名称", "Job", "Position"),
+        max_len=100,
+        lookup=True,
+        example="操作工",
+        note_zh="可不填；填写时须与系统中已有的岗位名称一致",
+        note_en="optional; if given, must match a post name already in the system",
+    ),
+    FieldSpec(
+        "hire_date",
+        "入职日期",
+        "Hire date",
+        "date",
+        synonyms=("入职时间", "参加工作时间", "入厂日期", "Date hired"),
+        example="2024-03-05",
+    ),
+    FieldSpec(
+        "phone",
+        "电话",
+        "Phone",
+        "text",
+        synonyms=("手机", "手机号", "联系电话", "手机号码", "Mobile"),
+        max_len=30,
+        check=clean_phone,
+        example="13800001111",
+        note_zh="11 位手机号或座机号（如 0571-88886666）",
+        note_en="11-digit mobile or landline (e.g. 0571-88886666)",
+    ),
+    FieldSpec(
+        "status",
+        "状态",
+        "Status",
+        "choice",
+        synonyms=("在职状态", "人员状态"),
+        choices=STATUS_CHOICES,
+        default="active",
+        example="在职",
+        note_zh="不填视为在职",
+        note_en="empty means active",
+    ),
+]
+
+
+def preview_people(
+    rows: Iterable[Row],
+    departments: Mapping[str, Any],
+    posts: Mapping[str, Any],
+    manual_map: Mapping[str, str] | None = None,
+    lang: str | None = None,
+) -> ImportPreview:
+    """``build_preview`` for people, with department and post names resolved to ids."""
+    return build_preview(
+        rows,
+        PEOPLE_FIELDS,
+        manual_map=manual_map,
+        lookups={"department": departments, "post": posts},
+        lang=lang,
+    )
