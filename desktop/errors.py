@@ -19,13 +19,9 @@ def set_log_path(path: str) -> None:
     _log_path = path
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException, tb: str | None = None) -> None:
     if isinstance(exc, DomainError):
-        QMessageBox.warning(parent, tr("SafeDesk"), exc.message())
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "SafeDesk"), exc.message())
         return
     show_crash(parent, exc, tb)
 
@@ -35,10 +31,13 @@ def show_crash(parent: QWidget | None, exc: BaseException, tb: str | None = None
     log.error("unexpected error\n%s", text)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("SafeDesk — unexpected error"))
+    box.setWindowTitle(QCoreApplication.translate("errors", "SafeDesk — unexpected error"))
     box.setText(
-        tr("Something went wrong. Your saved data is safe.\n"
-           "Please send the log file to your IT contact:\n{path}").replace("{path}", _log_path)
+        QCoreApplication.translate(
+            "errors",
+            "Something went wrong. Your saved data is safe.\n"
+            "Please send the log file to your IT contact:\n{path}",
+        ).replace("{path}", _log_path)
     )
     box.setDetailedText(text)
     box.exec()

@@ -144,11 +144,15 @@ class Op(QObject):
         return self
 
     def _progressed(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None:
-            self._dialog.setMaximum(total)
-            self._dialog.setValue(done)
-            if text:
-                self._dialog.setLabelText(text)
+        dlg = self._dialog
+        if dlg is None:
+            return
+        if text:
+            dlg.setLabelText(text)
+        dlg.setMaximum(total)
+        # Last: on a modal dialog setValue() processes events, which may run the finish
+        # callbacks and close the dialog under us.
+        dlg.setValue(done)
 
     def _succeeded(self, result: Any) -> None:
         self._close_dialog()

@@ -1,0 +1,118 @@
+"""The headless commands, run as a user would: `python main.py ...` in a real process."""
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, data_dir=None, lang="zh_CN"):
+    cmd = [sys.executable, str(ROOT / "main.py"), "--lang", lang]
+    if data_dir is not None:
+        cmd += ["--data-dir", str(data_dir)]
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    result = run("demo", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "312" in result.stdout
+    return folder
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("SafeDesk ")
+
+
+def test_demo_refuses_non_empty_folder_then_force_backs_up(tmp_path):
+    assert run("demo", data_dir=tmp_path).returncode == 0
+    again = run("demo", data_dir=tmp_path)
+    assert again.returncode == 1
+    assert "--force" in again.stderr
+    forced = run("demo", "--force", "--seed", "2", data_dir=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert list((tmp_path / "replaced").glob("*/safedesk.db"))
+
+
+def test_check_passes_on_demo_and_fails_on_damage(demo_dir, tmp_path):
+    ok = run("check", data_dir=demo_dir, lang="en")
+    assert ok.returncode == 0, ok.stdout
+    assert "sound" in ok.stdout
+    # damage a copy: a person row pointing at a department that does not exist
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    src = sqlite3.connect(demo_dir / "safedesk.db")
+    dst = sqlite3.connect(copy / "safedesk.db")
+    src.backup(dst)
+    src.close()
+    dst.execute("UPDATE people SET department_id = 'nowhere' WHERE employee_no = 'HJ0001'")
+    dst.commit()
+    dst.close()
+    bad = run("check", data_dir=copy)
+    assert bad.returncode == 1
+    assert "foreign key" in bad.stdout
+    shutil.rmtree(copy)
+
+
+def _roster(path: Path, rows: list[list], title: bool = True) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if title:
+        ws.append(["2025年员工花名册"])
+        ws.merge_cells("A1:G1")
+        ws.append([])
+    ws.append(["序号", "员工编号", "姓名", "所属部门", "入职时间", "手机号", "在职状态"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_people_reports_row_errors_and_writes_nothing(demo_dir, tmp_path):
+    path = _roster(tmp_path / "bad.xlsx", [
+        [1, "ＨＪ９００１", "新员工甲 ", "冲压车间", "2024年3月5日", "13800001111", "在职"],
+        [2, "HJ9002", "", "焊接车间", "2024/2/30", "13800001112", "在职"],
+        [3, "HJ9001", "新员工丙", "不存在的部门", 45356, "13800001113", "离职"],
+    ])
+    result = run("import", "people", str(path), data_dir=demo_dir)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert any("第 5 行" in ln and "姓名" in ln for ln in lines)  # empty required name
+    assert any("第 5 行" in ln and "2024/2/30" in ln for ln in lines)  # impossible date
+    assert any("第 6 行" in ln and "不存在的部门" in ln for ln in lines)  # unknown department
+    assert sum("HJ9001" in ln for ln in lines) >= 2  # duplicate number, both rows named
+    check = run("check", data_dir=demo_dir)
+    assert check.returncode == 0
+    dry = run("import", "people", str(path), "--dry-run", data_dir=demo_dir, lang="en")
+    assert dry.returncode == 1 and "row 5" in dry.stdout.lower()
+
+
+def test_import_people_commits_clean_file_with_mapping(demo_dir, tmp_path):
+    path = _roster(tmp_path / "ok.xlsx", [
+        [1, "ＨＪ９１０１ ", "新员工甲", "冲压车间", "2024年3月5日", "13800001111", "在职"],
+        [2, "HJ9102", "新员工乙", "焊接车间", dt.datetime(2023, 7, 1), "13800001112", "休假"],
+    ])
+    wb = openpyxl.load_workbook(path)
+    wb.active["H3"] = "岗位名"  # a column nobody recognises
+    wb.save(path)
+    result = run("import", "people", str(path), "--map", "岗位名=post", data_dir=demo_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "新增 2 人" in result.stdout
+    import sqlite3
+
+    conn = sqlite3.connect(demo_dir / "safedesk.db")
+    row = conn.execute("SELECT name, hire_date, status FROM people WHERE employee_no='HJ9101'").fetchone()
+    conn.close()
+    assert row == ("新员工甲", "2024-03-05", "active")
+    assert run("check", data_dir=demo_dir).returncode == 0
