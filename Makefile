@@ -37,12 +37,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-# Re-extract UI strings into the .ts sources and compile the .qm files.
+# Re-extract UI strings into resources/translations/safedesk_zh_CN.ts (keeping every existing
+# translation), list the new ones to translate, and compile the .qm file.
 translations: venv
-	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'desktop/*.py' 'desktop/**/*.py') \
-		-ts resources/translations/safedesk_zh_CN.ts -no-obsolete
-	$(VENV)/bin/pyside6-lrelease resources/translations/safedesk_zh_CN.ts \
-		-qm resources/translations/safedesk_zh_CN.qm
+	$(PY) scripts/update_translations.py
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py

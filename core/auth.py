@@ -166,6 +166,16 @@ class AuthService:
     def has_users(self) -> bool:
         return bool(self.users.list_users())
 
+    def list_users(self, actor: Actor) -> list[User]:
+        require(actor, Permission.MANAGE_USERS)
+        return self.users.list_users()
+
+    def is_locked(self, actor: Actor, username: str) -> bool:
+        """Is the user locked out of this PC's login right now?"""
+        require(actor, Permission.MANAGE_USERS)
+        _failures, locked_until = self.users.failures(username)
+        return bool(locked_until and locked_until > self.now())
+
     def login(self, username: str, password: str) -> Actor:
         username = username.strip()
         failures, locked_until = self.users.failures(username)

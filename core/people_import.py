@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.i18n import register
-from core.importing import FieldError, FieldSpec, ImportPreview, Row, build_preview
+from core.importing import FieldError, FieldSpec, ImportPreview, ImportRecord, Row, build_preview
 
 register(
     {
@@ -181,3 +181,47 @@ def preview_people(
         lookups={"department": departments, "post": posts},
         lang=lang,
     )
+
+
+def post_lookup(posts: Iterable[Mapping[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Post name → every (post id, department id) with that name.
+
+    Post names repeat across departments (every workshop has a 班组长), so the name alone
+    cannot pick the post; the row's department settles it when the records are built.
+    """
+    found: dict[str, list[tuple[str, str]]] = {}
+    for post in posts:
+        found.setdefault(post["name"], []).append((post["id"], post.get("department_id") or ""))
+    return {name: tuple(candidates) for name, candidates in found.items()}
+
+
+def people_rows(records: Iterable[ImportRecord],
+                columns: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Preview records as people-table fields.
+
+    ``columns`` names the fields the file really has (``preview.mapping.values()``): fields the
+    roster does not carry are left out, so updating an existing person never overwrites them
+    with a default (a roster without a status column must not make people who left "active";
+    new people still get the defaults from the service).
+    """
+    keep = set(columns) if columns is not None else None
+    rows = []
+    for record in records:
+        values = dict(record.values)
+        if keep is not None:
+            values = {k: v for k, v in values.items() if k in keep or k == "employee_no"}
+        row = {k: v for k, v in values.items() if k not in ("department", "post")}
+        department_id = values.get("department")
+        if "department" in values:
+            row["department_id"] = department_id
+        if "post" in values:
+            candidates = values["post"] or ()
+            same_department = [pid for pid, dept in candidates if dept == department_id]
+            row["post_id"] = (same_department or [pid for pid, _ in candidates] or [None])[0]
+        rows.append(row)
+    return rows
+
+
+def commit_rows(preview: ImportPreview) -> list[dict[str, Any]]:
+    """The rows to hand to ``PeopleService.import_records`` for a previewed file."""
+    return people_rows(preview.records, preview.mapping.values())

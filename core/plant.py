@@ -240,11 +240,10 @@ class PeopleService:
             values = _clean(record)
             if isinstance(values.get("hire_date"), dt.date):
                 values["hire_date"] = values["hire_date"].isoformat()
-            values.setdefault("status", "active")
-            if values.get("status") is None:
-                values["status"] = "active"
             person_id = existing.get(values["employee_no"])
             if person_id is None:
+                if values.get("status") is None:
+                    values["status"] = "active"
                 creates.append(values)
             elif update_existing:
                 updates.append((person_id, values))

@@ -116,3 +116,25 @@ def test_import_people_commits_clean_file_with_mapping(demo_dir, tmp_path):
     conn.close()
     assert row == ("新员工甲", "2024-03-05", "active")
     assert run("check", data_dir=demo_dir).returncode == 0
+
+
+def test_reimport_without_status_column_keeps_people_who_left(tmp_path):
+    folder = tmp_path / "plant"
+    assert run("demo", data_dir=folder).returncode == 0
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "safedesk.db")
+    emp, name, dept = conn.execute(
+        "SELECT p.employee_no, p.name, d.name FROM people p JOIN departments d "
+        "ON d.id = p.department_id WHERE p.status = 'left' LIMIT 1").fetchone()
+    conn.close()
+    wb = openpyxl.Workbook()
+    wb.active.append(["工号", "姓名", "部门", "电话"])
+    wb.active.append([emp, name, dept, "13900000000"])
+    wb.save(tmp_path / "r.xlsx")
+    result = run("import", "people", str(tmp_path / "r.xlsx"), data_dir=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    conn = sqlite3.connect(folder / "safedesk.db")
+    assert conn.execute("SELECT status, phone FROM people WHERE employee_no=?", (emp,)).fetchone() == (
+        "left", "13900000000")
+    conn.close()

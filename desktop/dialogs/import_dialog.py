@@ -7,7 +7,7 @@ in one transaction, so a clerk never has to work out which half of a file made i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,14 +42,13 @@ from PySide6.QtWidgets import (
 from core.i18n import DomainError, t
 from core.importing import (
     ImportPreview,
-    ImportRecord,
     Row,
     RowError,
     column_letter,
     map_columns,
     normalize_text,
 )
-from core.people_import import PEOPLE_FIELDS, preview_people
+from core.people_import import PEOPLE_FIELDS, commit_rows, post_lookup, preview_people
 from desktop.context import AppContext
 from desktop.dialogs.feedback import MessageBar, guard
 from desktop.tasks import Op, Progress
@@ -67,36 +66,6 @@ _FIELD_LABELS = {spec.name: spec for spec in PEOPLE_FIELDS}
 def reason(error: RowError, lang: str | None = None) -> str:
     """What is wrong with the cell, without the "row N, column X" prefix the table shows."""
     return t(error.key, lang, value=error.value, column=error.column, **error.params)
-
-
-def post_lookup(posts: Iterable[Mapping[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Post name → every (post id, department id) with that name.
-
-    Post names repeat across departments (every workshop has a 班组长), so the name alone
-    cannot pick the post; the row's department settles it when the records are built.
-    """
-    found: dict[str, list[tuple[str, str]]] = {}
-    for post in posts:
-        found.setdefault(post["name"], []).append((post["id"], post.get("department_id") or ""))
-    return {name: tuple(candidates) for name, candidates in found.items()}
-
-
-def people_rows(records: Iterable[ImportRecord]) -> list[dict[str, Any]]:
-    """Preview records as people-table fields; columns absent from the file stay absent, so
-    updating an existing person never blanks a field the roster does not carry."""
-    rows = []
-    for record in records:
-        values = dict(record.values)
-        row = {k: v for k, v in values.items() if k not in ("department", "post")}
-        department_id = values.get("department")
-        if "department" in values:
-            row["department_id"] = department_id
-        if "post" in values:
-            candidates = values["post"] or ()
-            same_department = [pid for pid, dept in candidates if dept == department_id]
-            row["post_id"] = (same_department or [pid for pid, _ in candidates] or [None])[0]
-        rows.append(row)
-    return rows
 
 
 @dataclass
@@ -514,7 +483,7 @@ class ImportDialog(QDialog):
     def commit(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
-        rows = people_rows(self.preview.records)
+        rows = commit_rows(self.preview)
         update = self.update_existing.isChecked()
         ws, actor = self.ctx.workspace, self.ctx.actor
         self.import_button.setEnabled(False)

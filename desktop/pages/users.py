@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,12 +159,10 @@ class UsersPage(Page):
         ws, actor = self.ctx.workspace, self.ctx.actor
 
         def work(_: object) -> list[UserRow]:
-            now = time.time()
             rows = []
-            for user in ws.users_repo.list_users():
-                _, locked_until = ws.users_repo.failures(user.username)
+            for user in ws.auth.list_users(actor):
                 person = ws.people.get(actor, user.person_id) if user.person_id else None
-                rows.append(UserRow(user, bool(locked_until and locked_until > now),
+                rows.append(UserRow(user, ws.auth.is_locked(actor, user.username),
                                     f"{person.name}（{person.employee_no}）" if person else ""))
             return rows
 
