@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 
 	libxkbcommon0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 \
 	libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth imagemagick x11-apps \
-	libzbar0 poppler-utils fonts-wqy-microhei
+	libzbar0 poppler-utils fonts-wqy-microhei python3-venv
 
 .PHONY: run test setup system venv lint translations bench clean
 

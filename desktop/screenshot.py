@@ -6,9 +6,10 @@ see (the main window logged in as an administrator, or one of the start-up dialo
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QMessageLogContext, QPoint, QRect, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -51,6 +52,13 @@ def first_admin(workspace: Workspace) -> Actor:
     raise DomainError("screenshot.no_admin")
 
 
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform cannot pass size hints on; saying so for every dialog is noise on
+    # the command line. Anything else Qt says still reaches stderr.
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def render(workspace: Workspace, page_id: str, out_path: Path | str,
            size: tuple[int, int] = (1600, 1000), lang: str = "zh_CN") -> None:
     """Save a PNG of ``page_id`` (a page id, "login" or "first-run") at ``size`` pixels."""
@@ -58,6 +66,7 @@ def render(workspace: Workspace, page_id: str, out_path: Path | str,
     if page_id not in pages:
         raise DomainError("screenshot.unknown_page", page=page_id, pages=", ".join(pages))
     setup_application(lang)
+    previous = qInstallMessageHandler(_quiet_offscreen)
     widget = _build(workspace, page_id, size)
     try:
         widget.show()
@@ -73,6 +82,7 @@ def render(workspace: Workspace, page_id: str, out_path: Path | str,
         widget.close()
         widget.deleteLater()
         _settle()
+        qInstallMessageHandler(previous)  # e.g. pytest-qt's, which fails tests on warnings
 
 
 def _build(workspace: Workspace, page_id: str, size: tuple[int, int]) -> QWidget:
