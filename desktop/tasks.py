@@ -106,6 +106,7 @@ class Op(QObject):
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_cancel: Callable[[], None] | None = None
         self._progress_label: str | None = None
+        self._cancellable = True
         self._dialog: QProgressDialog | None = None
         self.signals = _Signals()
         self.progress = Progress(self.signals.progressed.emit)
@@ -122,9 +123,14 @@ class Op(QObject):
         self._on_cancel = cb
         return self
 
-    def with_progress(self, label: str) -> Op:
-        """Show a modal progress dialog with a Cancel button while the task runs."""
+    def with_progress(self, label: str, cancellable: bool = True) -> Op:
+        """Show a modal progress dialog while the task runs.
+
+        ``cancellable=False`` hides the Cancel button: for one-transaction work that checks no
+        cancel point, a button that does nothing would mislead.
+        """
         self._progress_label = label
+        self._cancellable = cancellable
         return self
 
     def run(self) -> Op:
@@ -137,7 +143,10 @@ class Op(QObject):
             dlg = QProgressDialog(self._progress_label, self.tr("Cancel"), 0, 0, self._parent)
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(400)  # quick work finishes without a flashing dialog
-            dlg.canceled.connect(self.progress.cancel)
+            if self._cancellable:
+                dlg.canceled.connect(self.progress.cancel)
+            else:
+                dlg.setCancelButton(None)
             self._dialog = dlg
         _live.add(self)
         lane(self._lane).start(_Runner(self._fn, s, self.progress))

@@ -488,7 +488,7 @@ class ImportDialog(QDialog):
         ws, actor = self.ctx.workspace, self.ctx.actor
         self.import_button.setEnabled(False)
         Op(self, lambda _: ws.people.import_records(actor, rows, update), lane="db").with_progress(
-            self.tr("Importing {n} people…").format(n=len(rows))
+            self.tr("Importing {n} people…").format(n=len(rows)), cancellable=False
         ).success(guard(self, self._committed)).failure(
             guard(self, self._commit_failed)).run()
 

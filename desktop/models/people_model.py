@@ -77,7 +77,8 @@ class PeopleTableModel(QAbstractTableModel):
         ws, actor = self.ctx.workspace, self.ctx.actor
 
         def work(_: Progress) -> tuple[int, list[Person]]:
-            return ws.people.count(actor, query), ws.people.search(actor, query, 0, limit)
+            rows, total = ws.people.search_page(actor, query, 0, limit)  # one scan for both
+            return total, rows
 
         Op(None, work, lane="db").success(
             lambda result: self._loaded(generation, result)
