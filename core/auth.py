@@ -29,18 +29,23 @@ class Permission(enum.StrEnum):
     VIEW_PEOPLE = "view_people"
     VIEW_STRUCTURE = "view_structure"
     EDIT_SETTINGS = "edit_settings"
+    VIEW_EQUIPMENT = "view_equipment"
+    EDIT_EQUIPMENT = "edit_equipment"
+    IMPORT_EQUIPMENT = "import_equipment"
 
 
-_VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE}
+_VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SAFETY_CLERK: frozenset(
-        _VIEW | {Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE, Permission.IMPORT_PEOPLE}
+        _VIEW | {Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE, Permission.IMPORT_PEOPLE,
+                 Permission.EDIT_EQUIPMENT, Permission.IMPORT_EQUIPMENT}
     ),
     Role.DEPT_HEAD: frozenset(_VIEW),
     Role.RECTIFIER: frozenset(_VIEW),
     Role.REVIEWER: frozenset(_VIEW),
-    Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE}),
+    # A worker at a shared PC scans a label and reads the card (procedure, faults).
+    Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT}),
 }
 
 MAX_FAILURES = 5

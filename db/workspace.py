@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.auth import Actor, AuthService, Role
+from core.equipment import CODE_RULE_KEY, DEFAULT_CODE_RULE, EquipmentService
 from core.i18n import DomainError, language
 from core.plant import PeopleService, StructureService
+from db.attachments import AttachmentStore
 from db.database import Database
 from db.passwords import Argon2Hasher
+from db.repositories.equipment import SqliteEquipmentRepository
 from db.repositories.people import SqlitePeopleRepository
 from db.repositories.settings import SqliteSettingsRepository
 from db.repositories.structure import SqliteStructureRepository
@@ -29,6 +32,9 @@ class Workspace:
     people_repo: SqlitePeopleRepository
     structure_repo: SqliteStructureRepository
     users_repo: SqliteUserRepository
+    equipment: EquipmentService
+    equipment_repo: SqliteEquipmentRepository
+    attachments: AttachmentStore
 
     @classmethod
     def open(cls, data_dir: Path | str, fast_hash: bool = False) -> Workspace:
@@ -37,16 +43,32 @@ class Workspace:
         people_repo = SqlitePeopleRepository(db)
         structure_repo = SqliteStructureRepository(db)
         users_repo = SqliteUserRepository(db)
+        settings = SqliteSettingsRepository(db)
+        attachments = AttachmentStore(db, data_dir / "attachments")
+        equipment_repo = SqliteEquipmentRepository(db, attachments)
+
+        def lookup_code(kind: str, item_id: str) -> str | None:
+            if kind == "type":
+                return next((t["code"] for t in equipment_repo.types() if t["id"] == item_id), None)
+            item = structure_repo.get(kind, item_id)
+            return item["code"] if item else None
+
+        equipment = EquipmentService(
+            equipment_repo, lookup_code,
+            lambda: settings.get(CODE_RULE_KEY) or DEFAULT_CODE_RULE)
         return cls(
             data_dir=data_dir,
             db=db,
             people=PeopleService(people_repo),
             structure=StructureService(structure_repo),
             auth=AuthService(users_repo, Argon2Hasher(fast=fast_hash)),
-            settings=SqliteSettingsRepository(db),
+            settings=settings,
             people_repo=people_repo,
             structure_repo=structure_repo,
             users_repo=users_repo,
+            equipment=equipment,
+            equipment_repo=equipment_repo,
+            attachments=attachments,
         )
 
     @property

@@ -54,19 +54,20 @@ def test_newer_file_is_refused_with_a_clear_message(tmp_path):
 
 
 def test_older_file_is_backed_up_before_migrating(tmp_path, monkeypatch):
-    # Build a file at version 1, then pretend a second migration ships.
+    # Build a file at today's version, then pretend the next migration ships.
     Workspace.open(tmp_path).close()
     from db import migrate
 
     real = migrate.load_migrations()
-    extra = migrate.Migration(2, "extra", "CREATE TABLE extra_thing (id TEXT PRIMARY KEY);")
+    n = len(real)
+    extra = migrate.Migration(n + 1, "extra", "CREATE TABLE extra_thing (id TEXT PRIMARY KEY);")
     monkeypatch.setattr(migrate, "load_migrations", lambda: [*real, extra])
     db = Database.open(tmp_path)
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
-    backups = list(tmp_path.glob("safedesk.v1.*.bak"))
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == n + 1
+    backups = list(tmp_path.glob(f"safedesk.v{n}.*.bak"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == n
     old.close()
     db.close()
 
@@ -76,13 +77,14 @@ def test_failed_migration_leaves_file_unchanged(tmp_path, monkeypatch):
     from db import migrate
 
     real = migrate.load_migrations()
-    bad = migrate.Migration(2, "bad", "CREATE TABLE half (id TEXT);\nINSERT INTO nowhere VALUES (1);")
+    n = len(real)
+    bad = migrate.Migration(n + 1, "bad", "CREATE TABLE half (id TEXT);\nINSERT INTO nowhere VALUES (1);")
     monkeypatch.setattr(migrate, "load_migrations", lambda: [*real, bad])
     with pytest.raises(DomainError) as err:
         Database.open(tmp_path)
     assert err.value.key == "db.migration_failed"
     conn = sqlite3.connect(tmp_path / DB_FILENAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == n
     assert conn.execute("SELECT name FROM sqlite_master WHERE name='half'").fetchone() is None
     conn.close()
 

@@ -20,3 +20,18 @@ STRUCTURE = {kind: TableSpec(kind, _TABLE_NAMES[kind], fields) for kind, fields 
 
 ALL_TABLES: list[TableSpec] = [SETTINGS, *STRUCTURE.values(), PEOPLE, USERS]
 BY_ENTITY = {spec.entity: spec for spec in ALL_TABLES}
+
+EQUIPMENT_TYPES = TableSpec("equipment_type", "equipment_types", ("code", "name", "special"))
+EQUIPMENT = TableSpec("equipment", "equipment", (
+    "site_id", "code", "name", "type_id", "model", "manufacturer", "serial_no", "area_id",
+    "line_id", "department_id", "owner_person_id", "install_date", "status", "risk_grade",
+    "special", "inspection_due", "procedure", "notes"))
+MAINTENANCE = TableSpec("maintenance", "maintenance_records",
+                        ("equipment_id", "date", "kind", "performed_by", "notes", "next_due"))
+FAULTS = TableSpec("fault", "fault_records",
+                   ("equipment_id", "date", "symptom", "cause", "downtime_hours", "fix"))
+ATTACHMENTS = TableSpec("attachment", "attachments",
+                        ("owner_entity", "owner_id", "kind", "sha256", "filename", "mime", "size"))
+
+ALL_TABLES += [EQUIPMENT_TYPES, EQUIPMENT, MAINTENANCE, FAULTS, ATTACHMENTS]
+BY_ENTITY.update({spec.entity: spec for spec in ALL_TABLES})
