@@ -102,16 +102,30 @@ class SqliteEquipmentRepository:
 
     def search_page(self, query: EquipmentQuery, offset: int = 0, limit: int = 200,
                     order: str = "code") -> tuple[list[Equipment], int]:
-        """One page and the total from one scan (COUNT(*) OVER ())."""
+        """One page and the total.
+
+        Two steps: the matching row ids of the page and the total come from one scan that
+        touches only what filters and ordering need; the joins and the per-row maintenance
+        look-ups then run for the page alone (doing them for all 50k rows cost ~130 ms).
+        """
         where, params = self._where(query)
-        rows = self.db.conn.execute(
-            f"SELECT {_COLUMNS}, COUNT(*) OVER (){_FROM}{where} "
+        joins = ""
+        if order == "area":
+            joins = " LEFT JOIN areas a ON a.id = e.area_id"
+        elif order == "type":
+            joins = " LEFT JOIN equipment_types t ON t.id = e.type_id"
+        picked = self.db.conn.execute(
+            f"SELECT e.rowid, COUNT(*) OVER () FROM equipment e{joins}{where} "
             f"ORDER BY {_ORDERS.get(order, 'e.code')} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        if not rows:
+        if not picked:
             return [], (self.count(query) if offset else 0)
-        return [_equipment(r) for r in rows], rows[0][-1]
+        rowids = [r[0] for r in picked]
+        marks = ", ".join("?" * len(rowids))
+        found = {r[-1]: _equipment(r) for r in self.db.conn.execute(
+            f"SELECT {_COLUMNS}, e.rowid{_FROM} WHERE e.rowid IN ({marks})", rowids)}
+        return [found[r] for r in rowids], picked[0][1]
 
     def count(self, query: EquipmentQuery) -> int:
         where, params = self._where(query)
