@@ -45,5 +45,46 @@ MESSAGES = {
         "zh_CN": "尺寸格式应为 宽x高，例如 1600x1000。",
         "en": "The size must look like WIDTHxHEIGHT, e.g. 1600x1000.",
     },
+    "cli.no_data": {
+        "zh_CN": "数据文件夹 {path} 中没有安全台数据（请检查路径，或先运行 demo / 打开程序新建工厂）。",
+        "en": "There is no SafeDesk data in {path} (check the path, or run `demo` or the app first).",
+    },
+    "cli.unexpected": {
+        "zh_CN": "发生意外错误：{error}。详细信息已写入 {log}",
+        "en": "Unexpected error: {error}. Details were written to {log}",
+    },
+    "cli.output_required": {
+        "zh_CN": "请用 -o 文件.png 指定输出文件。",
+        "en": "Please give the output file with -o FILE.png.",
+    },
+    "cli.equipment.import_ok": {
+        "zh_CN": "导入完成：新增 {created} 台，更新 {updated} 台，未变或跳过 {skipped} 台。",
+        "en": "Import done: {created} machines added, {updated} updated, "
+        "{skipped} unchanged or skipped.",
+    },
+    "cli.equipment.skipped_hint": {
+        "zh_CN": "其中 {skipped} 台的设备编号已存在，未作修改；如要用文件内容更新它们，请加 --update。",
+        "en": "{skipped} of them have codes already in the registry and were left as they are; "
+        "add --update to update them from the file.",
+    },
+    "cli.equipment.export_ok": {
+        "zh_CN": "已导出 {count} 台设备：{path}",
+        "en": "Exported {count} machines to {path}",
+    },
+    "cli.equipment.export_title": {
+        "zh_CN": "{plant}设备台账（{date} 导出）",
+        "en": "{plant} equipment register (exported {date})",
+    },
+    "cli.equipment.unknown_filter": {
+        "zh_CN": "没有{what_zh}“{value}”。可用：{choices}",
+        "en": "There is no {what_en} “{value}”. Known: {choices}",
+    },
+    "cli.equipment.ambiguous_filter": {
+        "zh_CN": "有 {count} 项都叫“{value}”，请改用代码。",
+        "en": "{count} entries are called “{value}”; use the code instead.",
+    },
+    "cli.equipment.what.area": {"zh_CN": "区域", "en": "area"},
+    "cli.equipment.what.type": {"zh_CN": "设备类型", "en": "equipment type"},
+    "cli.equipment.what.status": {"zh_CN": "设备状态", "en": "status"},
 }
 i18n.register(MESSAGES)

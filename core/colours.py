@@ -8,3 +8,4 @@ RISK_COLOURS = {
 }
 # Text on the colour: dark on yellow/orange reads better when printed.
 RISK_TEXT_COLOURS = {"major": "#FFFFFF", "considerable": "#000000", "general": "#000000", "low": "#FFFFFF"}
+NOT_ASSESSED_COLOUR = "#9E9E9E"  # grey: risk not assessed yet

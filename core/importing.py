@@ -412,12 +412,15 @@ class _SpecIndex:
     def manual_keys(self, manual: Mapping[str, str] | None) -> dict[str, str]:
         """Manual mapping by header key; "" as the field means "ignore this column"."""
         keys: dict[str, str] = {}
+        labels = {header_key(n): s.name for s in self.specs for n in (s.label_zh, s.label_en)}
         for header, name in (manual or {}).items():
             name = name.strip()
             if name and name not in self.by_name:
-                raise DomainError(
-                    "import.unknown_field", field=name, fields=", ".join(self.by_name)
-                )
+                # A clerk types the column's Chinese name (工号) as readily as employee_no.
+                name = labels.get(header_key(name), name)
+            if name and name not in self.by_name:
+                known = ", ".join(f"{s.label_zh}({s.name})" for s in self.specs)
+                raise DomainError("import.unknown_field", field=name, fields=known)
             keys[header_key(header)] = name
         return keys
 

@@ -6,15 +6,32 @@ spellings seen in plant rosters, so most files map without the clerk's help.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.i18n import register
-from core.importing import FieldError, FieldSpec, ImportPreview, ImportRecord, Row, build_preview
+from core.importing import (
+    FieldError,
+    FieldSpec,
+    ImportPreview,
+    ImportRecord,
+    Row,
+    RowError,
+    build_preview,
+)
 
 register(
     {
+        "import.people.bad_hire_date": {
+            "zh_CN": "入职日期 {value} 不合理：不能晚于今天，也不能早于 1950 年",
+            "en": "The hire date {value} is not plausible: not after today, not before 1950",
+        },
+        "import.people.post_other_department": {
+            "zh_CN": "岗位“{value}”不属于部门“{department}”",
+            "en": "The post “{value}” does not belong to the department “{department}”",
+        },
         "import.people.bad_phone": {
             "zh_CN": "“{value}”不像电话号码：请填 11 位手机号（如 13800001111）"
             "或座机号（如 0571-88886666）",
@@ -46,6 +63,17 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area code (0 + 2-3 digits), 7-8 digit number, optional extension: 0571-88886666-801.
 _LANDLINE = re.compile(r"(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?")
 _COUNTRY_PREFIX = re.compile(r"^(?:\+?86)[- ]?(?=1\d{10}$)")
+
+
+def _plausible_hire_date(value: dt.date) -> dt.date:
+    if value > dt.date.today() or value.year < 1950:
+        raise FieldError("import.people.bad_hire_date", value=value.isoformat())
+    return value
+
+
+def _code(value: str) -> str:
+    # Employee numbers are codes: "hj0002" and "HJ0002" are one person.
+    return value.upper()
 
 
 def clean_phone(value: Any) -> str:
@@ -83,6 +111,7 @@ PEOPLE_FIELDS: list[FieldSpec] = [
             "Staff No.",
         ),
         max_len=32,
+        check=_code,
         example="A0001",
         note_zh="每人唯一，不能重复",
         note_en="unique for each person",
@@ -137,6 +166,7 @@ PEOPLE_FIELDS: list[FieldSpec] = [
         "Hire date",
         "date",
         synonyms=("入职时间", "参加工作时间", "入厂日期", "Date hired"),
+        check=lambda d: _plausible_hire_date(d),
         example="2024-03-05",
     ),
     FieldSpec(
@@ -158,10 +188,9 @@ PEOPLE_FIELDS: list[FieldSpec] = [
         "choice",
         synonyms=("在职状态", "人员状态"),
         choices=STATUS_CHOICES,
-        default="active",
         example="在职",
-        note_zh="不填视为在职",
-        note_en="empty means active",
+        note_zh="新员工不填视为在职；已有员工不填则保持原状态",
+        note_en="empty: active for new people, unchanged for existing ones",
     ),
 ]
 
@@ -173,14 +202,46 @@ def preview_people(
     manual_map: Mapping[str, str] | None = None,
     lang: str | None = None,
 ) -> ImportPreview:
-    """``build_preview`` for people, with department and post names resolved to ids."""
-    return build_preview(
+    """``build_preview`` for people, with department and post names resolved to ids.
+
+    ``posts`` comes from ``post_lookup``; a post named in a row must belong to that row's
+    department (a 电焊工 row in 冲压车间 is an error, not a silent move to 焊接车间).
+    """
+    preview = build_preview(
         rows,
         PEOPLE_FIELDS,
         manual_map=manual_map,
         lookups={"department": departments, "post": posts},
         lang=lang,
     )
+    _check_post_departments(preview, departments, posts)
+    return preview
+
+
+def _check_post_departments(preview: ImportPreview, departments: Mapping[str, Any],
+                            posts: Mapping[str, Any]) -> None:
+    post_col = next((c for c, f in preview.mapping.items() if f == "post"), None)
+    if post_col is None:
+        return
+    if not all(isinstance(c, tuple) and all(isinstance(x, tuple) for x in c)
+               for c in posts.values()):
+        return  # plain name -> id posts (no departments known): nothing to check
+    post_names = {pid: name for name, cands in posts.items() for pid, _dept in cands}
+    dept_names = {dept_id: name for name, dept_id in departments.items()}
+    kept = []
+    for record in preview.records:
+        candidates = record.values.get("post") or ()
+        department_id = record.values.get("department")
+        if candidates and isinstance(candidates, tuple) and department_id and all(d != department_id for _p, d in candidates):
+            preview.errors.append(RowError(
+                record.row, preview.headers[post_col], post_names.get(candidates[0][0], ""),
+                "import.people.post_other_department",
+                {"department": dept_names.get(department_id, "")}, post_col))
+        else:
+            kept.append(record)
+    if len(kept) != len(preview.records):
+        preview.records[:] = kept
+        preview.errors.sort(key=lambda e: (e.row, e.col))
 
 
 def post_lookup(posts: Iterable[Mapping[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -217,6 +278,8 @@ def people_rows(records: Iterable[ImportRecord],
         if "post" in values:
             candidates = values["post"] or ()
             same_department = [pid for pid, dept in candidates if dept == department_id]
+            # Without a department column the name decides; with one, the preview has
+            # already refused posts of other departments.
             row["post_id"] = (same_department or [pid for pid, _ in candidates] or [None])[0]
         rows.append(row)
     return rows

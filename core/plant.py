@@ -185,6 +185,8 @@ class PeopleService:
 
     def _validate(self, values: dict[str, Any], person_id: str | None) -> dict[str, Any]:
         values = _clean(values)
+        if values.get("employee_no"):
+            values["employee_no"] = values["employee_no"].upper()  # codes: hj0002 == HJ0002
         if "status" in values and values["status"] is None:
             values["status"] = "active"
         if values.get("status") not in (None, *PERSON_STATUSES):
@@ -234,6 +236,7 @@ class PeopleService:
         require(actor, Permission.IMPORT_PEOPLE)
         if not records:
             raise DomainError("plant.import_empty")
+        records = [{**r, "employee_no": str(r["employee_no"]).strip().upper()} for r in records]
         existing = self.people.ids_by_employee_no([r["employee_no"] for r in records])
         creates, updates, skipped = [], [], 0
         for record in records:
@@ -246,7 +249,8 @@ class PeopleService:
                     values["status"] = "active"
                 creates.append(values)
             elif update_existing:
-                updates.append((person_id, values))
+                # A blank cell in a roster means "not known here", never "erase what we have".
+                updates.append((person_id, {k: v for k, v in values.items() if v is not None}))
             else:
                 skipped += 1
         created, updated = self.people.upsert_many(creates, updates)

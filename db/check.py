@@ -3,24 +3,68 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
+from core import i18n
+from core.i18n import t
 from db.database import Database
 from db.migrate import current_version, latest_version
 from db.repositories.tables import ALL_TABLES
 
+i18n.register({
+    "check.integrity": {"zh_CN": "完整性：{detail}", "en": "integrity: {detail}"},
+    "check.unreadable": {
+        "zh_CN": "文件已损坏，无法读完（{detail}）。请用升级前或 replaced/ 中的备份恢复，并联系 IT。",
+        "en": "The file is damaged and cannot be read through ({detail}). Restore a backup "
+        "(the .bak files or replaced/) and contact IT.",
+    },
+    "check.foreign_key": {
+        "zh_CN": "外键：{table} 表第 {rowid} 行指向不存在的 {parent} 记录",
+        "en": "foreign key: {table} row {rowid} points to a missing {parent}",
+    },
+    "check.schema": {
+        "zh_CN": "数据版本：文件为 {found}，应为 {expected}",
+        "en": "schema: version {found}, expected {expected}",
+    },
+    "check.outbox_orphans": {
+        "zh_CN": "待同步记录：{count} 条 {entity} 变更指向不存在的记录",
+        "en": "outbox: {count} {entity} changes refer to missing records",
+    },
+    "check.outbox_missing": {
+        "zh_CN": "待同步记录：{table} 表有 {count} 处本机修改没有写入同步队列",
+        "en": "outbox: {count} {table} changes are missing from the outbox",
+    },
+    "check.clock": {
+        "zh_CN": "时钟：同步队列中有比本机时钟更晚的时间戳",
+        "en": "clock: the outbox holds stamps above the device clock",
+    },
+    "check.clocks": {
+        "zh_CN": "字段时间戳：{table} 表有 {count} 行无法读取或不一致",
+        "en": "clocks: {count} {table} rows have unreadable or inconsistent field stamps",
+    },
+})
+
 
 def check(db: Database) -> list[str]:
-    """One line per problem; an empty list means the file is sound."""
+    """One line per problem, in the user's language; an empty list means the file is sound."""
+    try:
+        return _check(db)
+    except sqlite3.DatabaseError as exc:
+        # A file damaged past what integrity_check can report still gets one clear line.
+        return [t("check.unreadable", detail=str(exc))]
+
+
+def _check(db: Database) -> list[str]:
     conn = db.conn
     problems: list[str] = []
     for (result,) in conn.execute("PRAGMA integrity_check"):
         if result != "ok":
-            problems.append(f"integrity: {result}")
+            problems.append(t("check.integrity", detail=result))
     for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+        problems.append(t("check.foreign_key", table=table, rowid=rowid, parent=parent))
     found, latest = current_version(conn), latest_version()
     if found != latest:
-        problems.append(f"schema: version {found}, expected {latest}")
+        problems.append(t("check.schema", found=found, expected=latest))
         return problems
     for spec in ALL_TABLES:
         problems += _check_table(db, spec.table, spec.entity, spec.fields)
@@ -33,10 +77,10 @@ def check(db: Database) -> list[str]:
         + ") GROUP BY o.entity"
     ).fetchall()
     for entity, count in orphans:
-        problems.append(f"outbox: {count} {entity} changes refer to missing records")
+        problems.append(t("check.outbox_orphans", count=count, entity=entity))
     high = conn.execute("SELECT COALESCE(MAX(hlc), 0) FROM outbox").fetchone()[0]
     if high > db.clock.last:
-        problems.append("clock: the outbox holds stamps above the device clock")
+        problems.append(t("check.clock"))
     return problems
 
 
@@ -51,7 +95,7 @@ def _check_table(db: Database, table: str, entity: str, fields: tuple[str, ...])
         (db.device_id, entity),
     ).fetchone()[0]
     if missing:
-        problems.append(f"outbox: {missing} {table} changes are missing from the outbox")
+        problems.append(t("check.outbox_missing", table=table, count=missing))
     bad = 0
     for clocks, created, updated in conn.execute(
         f"SELECT clocks, created_hlc, updated_hlc FROM {table}"
@@ -64,5 +108,5 @@ def _check_table(db: Database, table: str, entity: str, fields: tuple[str, ...])
         except (ValueError, TypeError, IndexError):
             bad += 1
     if bad:
-        problems.append(f"clocks: {bad} {table} rows have unreadable or inconsistent field stamps")
+        problems.append(t("check.clocks", table=table, count=bad))
     return problems

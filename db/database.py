@@ -45,8 +45,12 @@ class Database:
         if migrate:
             from db.migrate import migrate as run_migrations
 
-            run_migrations(db)
-            db._load_identity()
+            try:
+                run_migrations(db)
+                db._load_identity()
+            except BaseException:
+                conn.close()
+                raise
         return db
 
     def close(self) -> None:
@@ -85,13 +89,20 @@ class Database:
             self._depth += 1
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
                 self._depth -= 1
-                if self._depth == 0:
-                    conn.execute("ROLLBACK")
-                else:
-                    conn.execute(f"ROLLBACK TO {name}")
-                    conn.execute(f"RELEASE {name}")
+                # SQLite may already have rolled back by itself (disk full, I/O error): a
+                # second ROLLBACK would replace the real error with "no transaction is active".
+                if conn.in_transaction:
+                    if self._depth == 0:
+                        conn.execute("ROLLBACK")
+                    else:
+                        conn.execute(f"ROLLBACK TO {name}")
+                        conn.execute(f"RELEASE {name}")
+                if isinstance(exc, sqlite3.OperationalError):
+                    known = translate_sqlite_error(exc, str(self.path))
+                    if known is not None:
+                        raise known from exc
                 raise
             self._depth -= 1
             try:
@@ -121,11 +132,21 @@ class Database:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection with the settings every SafeDesk connection needs."""
+    """A connection with the settings every SafeDesk connection needs.
+
+    A file from a newer SafeDesk is refused before anything is written to it (switching the
+    journal mode would already change the file).
+    """
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=10.0
         )
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        from db.migrate import latest_version
+
+        if found > latest_version():
+            conn.close()
+            raise DomainError("db.newer_version", found=found, supported=latest_version())
         conn.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode cannot corrupt the file on power loss; at worst the last
         # transactions before the cut are rolled back, which the outbox design tolerates.

@@ -18,8 +18,8 @@ MESSAGES = {
         "en": "The data file is busy in another program. Please try again shortly.",
     },
     "db.readonly": {
-        "zh_CN": "无法写入数据文件夹 {path}，请检查权限。",
-        "en": "Cannot write to the data folder {path}. Please check its permissions.",
+        "zh_CN": "无法写入 {path}，请检查该文件夹的权限（或是否为只读磁盘）。",
+        "en": "Cannot write to {path}. Please check the folder's permissions (or a read-only disk).",
     },
     "db.disk_full": {
         "zh_CN": "磁盘已满，数据未保存。请清理磁盘空间后重试。",

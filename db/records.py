@@ -169,7 +169,12 @@ def apply_remote(
     incoming = {f: (fields[f], Stamp.decode(clocks[f])) for f in fields}
     for _value, stamp in incoming.values():
         db.clock.observe(stamp.hlc)
+    if deleted_hlc is not None:
+        db.clock.observe(deleted_hlc)
     with db.transaction() as conn:
+        # Remember the clock past what we merged: after a restart on a PC whose wall clock is
+        # behind, new local edits must still stamp above the remote values they replace.
+        db.set_meta("hlc_high", str(db.clock.last))
         current = fetch_row(db, spec, row_id)
         if current is None:
             mine: dict[str, tuple[Any, Stamp]] = {}
@@ -178,6 +183,8 @@ def apply_remote(
         merged = merge(mine, incoming)
         changed = {f: v for f, (v, s) in merged.items() if mine.get(f) != (v, s)}
         top = max((s for _v, s in merged.values()), default=Stamp(deleted_hlc or 0, ""))
+        if deleted_hlc is not None and deleted_hlc > top.hlc:
+            top = Stamp(deleted_hlc, top.device)
         if current is None:
             values = {f: v for f, (v, _s) in merged.items()}
             explicit = {f: s.encode() for f, (_v, s) in merged.items()}

@@ -61,7 +61,7 @@ def test_check_passes_on_demo_and_fails_on_damage(demo_dir, tmp_path):
     dst.close()
     bad = run("check", data_dir=copy)
     assert bad.returncode == 1
-    assert "foreign key" in bad.stdout
+    assert "外键" in bad.stdout
     shutil.rmtree(copy)
 
 
@@ -138,3 +138,76 @@ def test_reimport_without_status_column_keeps_people_who_left(tmp_path):
     assert conn.execute("SELECT status, phone FROM people WHERE employee_no=?", (emp,)).fetchone() == (
         "left", "13900000000")
     conn.close()
+
+
+def _sheet(path: Path, header: list, rows: list[list]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.append(header)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def _person(folder: Path, employee_no: str):
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "safedesk.db")
+    try:
+        return conn.execute(
+            "SELECT p.name, p.status, p.phone, p.hire_date, d.name, po.name FROM people p "
+            "LEFT JOIN departments d ON d.id = p.department_id "
+            "LEFT JOIN posts po ON po.id = p.post_id WHERE p.employee_no = ? "
+            "AND p.deleted_hlc IS NULL", (employee_no,)).fetchall()
+    finally:
+        conn.close()
+
+
+def test_roster_mistakes_found_in_review_are_refused_or_harmless(tmp_path):
+    folder = tmp_path / "plant"
+    assert run("demo", data_dir=folder).returncode == 0
+    left = _person(folder, "HJ0022")[0]  # a person who left, with a phone on file
+    assert left[1] == "left"
+
+    # a post of another department is an error, not a silent move
+    bad = _sheet(tmp_path / "post.xlsx", ["工号", "姓名", "部门", "岗位"],
+                 [["HJ9201", "钱七", "冲压车间", "电焊工"]])
+    result = run("import", "people", str(bad), data_dir=folder)
+    assert result.returncode == 1 and "不属于部门“冲压车间”" in result.stdout
+
+    # a hire date in the future is an error
+    future = _sheet(tmp_path / "future.xlsx", ["工号", "姓名", "部门", "入职日期"],
+                    [["HJ9202", "孙八", "冲压车间", "2099-01-01"]])
+    result = run("import", "people", str(future), data_dir=folder)
+    assert result.returncode == 1 and "2099-01-01" in result.stdout
+
+    # blank status and phone cells, lower-case number: the stored person is kept, not erased
+    roster = _sheet(tmp_path / "blank.xlsx", ["工号", "姓名", "部门", "电话", "状态"],
+                    [["hj0022", left[0], left[4], None, None]])
+    result = run("import", "people", str(roster), data_dir=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _person(folder, "HJ0022") == [left]
+    assert _person(folder, "hj0022") == []
+
+
+def test_commands_refuse_a_folder_without_data(tmp_path):
+    typo = tmp_path / "typo"
+    result = run("check", data_dir=typo)
+    assert result.returncode == 1 and "没有安全台数据" in result.stderr
+    assert not typo.exists()  # nothing was created by the mistake
+    assert run("demo", data_dir=typo).returncode == 0
+
+
+def test_check_on_a_damaged_file_prints_lines_not_a_traceback(demo_dir, tmp_path):
+    import shutil
+
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    shutil.copy(demo_dir / "safedesk.db", folder / "safedesk.db")
+    with open(folder / "safedesk.db", "r+b") as f:
+        f.seek(4096 * 20 + 8)
+        f.write(b"\xff" * 600)
+    result = run("check", data_dir=folder)
+    assert result.returncode in (1, 2)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.strip() or result.stderr.strip()

@@ -169,7 +169,7 @@ def test_check_reports_a_change_missing_from_the_outbox(ws):
     pid = ws.people.add(SYSTEM, {"employee_no": "E4", "name": "孙丽", "department_id": dept})
     ws.db.conn.execute("UPDATE people SET updated_hlc = updated_hlc + 1 WHERE id=?", (pid,))
     problems = check(ws.db)
-    assert any("missing from the outbox" in p for p in problems)
+    assert any("没有写入同步队列" in p for p in problems)
 
 
 def test_check_reports_broken_foreign_keys(ws):
@@ -177,7 +177,7 @@ def test_check_reports_broken_foreign_keys(ws):
     ws.people.add(SYSTEM, {"employee_no": "E5", "name": "周杰", "department_id": dept})
     ws.db.conn.execute("PRAGMA foreign_keys=OFF")
     ws.db.conn.execute("UPDATE people SET department_id='gone'")
-    assert any(p.startswith("foreign key") for p in check(ws.db))
+    assert any(p.startswith("外键") for p in check(ws.db))
 
 
 def test_nested_transaction_rolls_back_only_inner_part(ws):
@@ -189,3 +189,54 @@ def test_nested_transaction_rolls_back_only_inner_part(ws):
             raise RuntimeError("boom")
     assert db.meta("outer") == "1"
     assert db.meta("inner") is None
+
+
+def test_refusing_a_newer_file_leaves_it_byte_for_byte_unchanged(tmp_path):
+    import hashlib
+
+    path = tmp_path / DB_FILENAME
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA journal_mode=delete")
+    conn.execute(f"PRAGMA user_version = {latest_version() + 5}")
+    conn.close()
+    before = hashlib.md5(path.read_bytes()).hexdigest()
+    with pytest.raises(DomainError):
+        Database.open(tmp_path)
+    assert hashlib.md5(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / (DB_FILENAME + "-wal")).exists()
+
+
+def test_remote_stamps_raise_the_clock_across_restarts(tmp_path):
+    w = Workspace.open(tmp_path, fast_hash=True)
+    dept = _dept(w)
+    pid = w.people.add(SYSTEM, {"employee_no": "E9", "name": "钱", "department_id": dept})
+    far = w.db.clock.last + (10 << 16) * 1000  # another PC's clock, 10 s ahead
+    records.apply_remote(w.db, PEOPLE, pid, {"name": "钱多"}, {"name": [far, "pc-ahead"]})
+    w.close()
+    again = Workspace.open(tmp_path, fast_hash=True)
+    try:
+        assert again.db.clock.now() > far
+        again.people.update(SYSTEM, pid, {"name": "钱少"})
+        stamps = records.field_stamps(PEOPLE, records.fetch_row(again.db, PEOPLE, pid))
+        assert stamps["name"].hlc > far  # the local edit wins over what it replaced
+    finally:
+        again.close()
+
+
+def test_remote_tombstone_moves_updated_stamp(ws):
+    dept = _dept(ws)
+    pid = ws.people.add(SYSTEM, {"employee_no": "E8", "name": "孙", "department_id": dept})
+    later = ws.db.clock.last + 1000
+    records.apply_remote(ws.db, PEOPLE, pid, {}, {}, deleted_hlc=later)
+    row = ws.db.conn.execute("SELECT deleted_hlc, updated_hlc FROM people WHERE id=?", (pid,)).fetchone()
+    assert row == (later, later)
+    assert ws.db.clock.last > later
+
+
+def test_disk_full_inside_a_transaction_becomes_a_known_error(ws):
+    with pytest.raises(DomainError) as err, ws.db.transaction():
+        ws.db.set_meta("x", "1")
+        raise sqlite3.OperationalError("database or disk is full")
+    assert err.value.key == "db.disk_full"
+    assert ws.db.meta("x") is None

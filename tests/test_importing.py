@@ -135,7 +135,7 @@ def test_good_rows_are_typed(preview) -> None:
         "gender": "F",
         "phone": "0571-88886666",
         "post": None,
-        "status": "active",  # empty status defaults to active
+        "status": None,  # empty: the service makes new people active, keeps existing ones
     }
     assert records[7]["employee_no"] == "A003"  # full-width digits and space normalised
     assert records[7]["hire_date"] == dt.date(2022, 7, 15)
@@ -312,7 +312,7 @@ def test_template_round_trip(tmp_path: Path) -> None:
     assert [r.row for r in filled.records] == [3, 4]
     assert filled.records[0].values["hire_date"] == dt.date(2024, 4, 1)
     assert filled.records[0].values["phone"] == "13800001111"  # from the example row's cells
-    assert filled.records[1].values["status"] == "active"
+    assert filled.records[1].values["status"] is None  # new people become active in the service
 
 
 def test_english_template_round_trip(tmp_path: Path) -> None:
