@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 
 from core.auth import Role
+from core.demo_equipment import generate_equipment
 from core.demo_plant import generate_plant
 from core.ids import uuid7
 from db import records
-from db.repositories.tables import PEOPLE
+from db.repositories.tables import EQUIPMENT, EQUIPMENT_TYPES, FAULTS, MAINTENANCE, PEOPLE
 from db.workspace import PLANT_NAME_KEY, Workspace
 
 DEMO_PASSWORD = "safedesk-demo"
@@ -74,12 +76,54 @@ def load_demo(ws: Workspace, seed: int = 1,
                                 ("head_painting", "PT")):
             repo.update("department", departments[dept_code],
                         {"head_person_id": people[plant.key_people[role]]})
-        report(2, 4, "users")
+        report(2, 4, "equipment")
+        _load_equipment(ws, plant, seed, site_id, areas, departments, people)
+        report(3, 4, "users")
         for username, (key, roles) in DEMO_USERS.items():
             person = plant.person(plant.key_people[key]) if key else None
             ws.users_repo.add_user(username, person.name if person else "系统管理员", roles,
                                    hasher.hash(DEMO_PASSWORD),
                                    people[person.employee_no] if person else None)
-        report(3, 4, "done")
     report(4, 4, "done")
     return {"username": "admin", "password": DEMO_PASSWORD}
+
+
+def _load_equipment(ws: Workspace, plant, seed: int, site_id: str, areas: dict[str, str],
+                    departments: dict[str, str], people: dict[str, str]) -> None:
+    """About 400 machines with two years of maintenance and faults, ending today."""
+    demo = generate_equipment(plant, seed, today=dt.date.today())
+    lines = {ln["code"]: ln["id"] for ln in ws.structure_repo.list("line")}
+    types = {t.code: uuid7() for t in demo.types}
+    records.insert_many(ws.db, EQUIPMENT_TYPES, [
+        {"code": t.code, "name": t.name, "special": 1 if t.special else 0} for t in demo.types
+    ], list(types.values()))
+    items = {e.code: uuid7() for e in demo.items}
+    records.insert_many(ws.db, EQUIPMENT, [{
+        "site_id": site_id, "code": e.code, "name": e.name, "type_id": types[e.type_code],
+        "model": e.model, "manufacturer": e.manufacturer, "serial_no": e.serial_no,
+        "area_id": areas[e.area_code], "line_id": lines.get(e.line_code or ""),
+        "department_id": departments.get(e.department_code),
+        "owner_person_id": people.get(e.owner_employee_no),
+        "install_date": e.install_date.isoformat(), "status": e.status,
+        "risk_grade": e.risk_grade, "special": 1 if e.special else 0,
+        "inspection_due": e.inspection_due.isoformat() if e.inspection_due else None,
+        "procedure": e.procedure, "notes": None,
+    } for e in demo.items], list(items.values()))
+    records.insert_many(ws.db, MAINTENANCE, [{
+        "equipment_id": items[m.equipment_code], "date": m.date.isoformat(), "kind": m.kind,
+        "performed_by": _performer(m.performed_by, plant), "notes": m.notes,
+        "next_due": m.next_due.isoformat() if m.next_due else None,
+    } for m in demo.maintenance])
+    records.insert_many(ws.db, FAULTS, [{
+        "equipment_id": items[f.equipment_code], "date": f.date.isoformat(),
+        "symptom": f.symptom, "cause": f.cause, "downtime_hours": f.downtime_hours, "fix": f.fix,
+    } for f in demo.faults])
+
+
+def _performer(who: str, plant) -> str:
+    """An employee number becomes "name (number)"; an outside company stays as written."""
+    try:
+        person = plant.person(who)
+    except (KeyError, StopIteration, ValueError):
+        return who
+    return f"{person.name}（{person.employee_no}）"

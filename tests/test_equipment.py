@@ -191,3 +191,27 @@ def test_migrating_a_foundation_file_keeps_its_data(tmp_path, monkeypatch):
         assert check(ws.db) == []
     finally:
         ws.close()
+
+
+def test_demo_plant_has_equipment_with_history(tmp_path):
+    from core.demo_equipment import generate_equipment
+    from core.demo_plant import generate_plant
+    from db.demo_loader import load_demo
+
+    ws = Workspace.open(tmp_path, fast_hash=True)
+    try:
+        load_demo(ws)
+        rows, total = ws.equipment.search_page(SYSTEM, EquipmentQuery(), 0, 10)
+        assert 380 <= total <= 420
+        key = generate_equipment(generate_plant(1), 1, today=dt.date.today()).key_equipment
+        noisy = ws.equipment_repo.find_by_code(key["noisy_press"])
+        assert noisy.line_name == "冲压B线"
+        card = ws.equipment.card(SYSTEM, noisy.id)
+        assert sum("异响" in f.symptom or "异常响声" in f.symptom for f in card.faults) >= 3
+        assert card.maintenance and card.equipment.procedure
+        due = ws.equipment.search_page(SYSTEM, EquipmentQuery(inspection_due_within=30))[1]
+        overdue = ws.equipment.search_page(SYSTEM, EquipmentQuery(maintenance_overdue=True))[1]
+        assert due > 0 and overdue > 0
+        assert check(ws.db) == []
+    finally:
+        ws.close()
