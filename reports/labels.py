@@ -27,7 +27,7 @@ import importlib.resources
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +40,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from core import i18n
 from core.colours import NOT_ASSESSED_COLOUR, RISK_COLOURS
+from core.equipment import Equipment
 from core.i18n import DomainError
 from core.plant import RISK_LABELS
+from core.qr_payload import encode
 
 FONT_NAME = "WenQuanYiMicroHei"
 QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 minimum; the white margin decoders look for
@@ -210,6 +212,14 @@ class LabelItem:
     area: str
     risk_grade: str | None  # major | considerable | general | low, None = not assessed
     payload: str
+
+
+def items_for(equipment: Iterable[Equipment], site_codes: Mapping[str | None, str],
+              default_site: str) -> Iterator[LabelItem]:
+    """Label items for equipment records, lazily (a cursor over 50k machines stays a cursor)."""
+    for e in equipment:
+        site = site_codes.get(e.site_id, default_site)
+        yield LabelItem(e.code, e.name, e.area_name, e.risk_grade, encode(site, e.code))
 
 
 def render_labels(
