@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import cli.messages  # noqa: F401  (registers the CLI's messages)
@@ -53,6 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
     people.add_argument("--skip-existing", action="store_true",
                         help="leave people whose employee number exists unchanged")
     people.add_argument("--map", action="append", default=[], metavar="表头=field")
+    equipment = imp_sub.add_parser("equipment", help="equipment register (.xlsx)")
+    equipment.add_argument("file", type=Path)
+    equipment.add_argument("--dry-run", action="store_true")
+    equipment.add_argument("--update", action="store_true",
+                           help="update machines whose code exists (default: skip them)")
+    equipment.add_argument("--map", action="append", default=[], metavar="表头=field")
+
+    exp = sub.add_parser("export", help="export to an Excel file")
+    exp_sub = exp.add_subparsers(dest="what", required=True)
+    equipment_out = exp_sub.add_parser("equipment", help="equipment register (.xlsx)")
+    equipment_out.add_argument("file", type=Path)
+    equipment_out.add_argument("--area", help="area name or code")
+    equipment_out.add_argument("--type", help="equipment type name or code")
+    equipment_out.add_argument("--status", help="在用/停用/维修中/报废 (or in service, ...)")
+
+    from cli.labels import add_parser as add_labels_parser
+
+    add_labels_parser(sub)
     return parser
 
 
@@ -63,11 +82,34 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return open_gui(args)
         handler = {"demo": cmd_demo, "check": cmd_check, "screenshot": cmd_screenshot,
-                   "import": cmd_import}[args.command]
+                   "import": cmd_import, "export": cmd_export,
+                   "labels": cmd_labels}[args.command]
         return handler(args)
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+        return _unexpected(args, exc)
+
+
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    """Log the traceback beside the data and print one line that says where it is."""
+    import logging
+    import traceback
+
+    log_path = Path(tempfile.gettempdir()) / "safedesk-cli.log"
+    try:
+        folder = data_dir(args)
+        if folder.is_dir():
+            (folder / "logs").mkdir(exist_ok=True)
+            log_path = folder / "logs" / "safedesk.log"
+    except Exception:  # noqa: BLE001 - logging must not raise a second error
+        pass
+    logging.basicConfig(filename=log_path, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("safedesk.cli").error("unexpected error\n%s", traceback.format_exc())
+    print(t("cli.unexpected", error=f"{type(exc).__name__}: {exc}", log=log_path), file=sys.stderr)
+    return 2
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -79,9 +121,14 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace):
+    """The existing data of the folder; a typo in --data-dir must not create an empty plant."""
+    from db.database import DB_FILENAME
     from db.workspace import Workspace
 
-    return Workspace.open(data_dir(args))
+    folder = data_dir(args)
+    if not (folder / DB_FILENAME).is_file():
+        raise DomainError("cli.no_data", path=folder)
+    return Workspace.open(folder)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -155,7 +202,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         print(t("cli.unknown_page", page=args.page, pages=", ".join(pages)), file=sys.stderr)
         return 1
     if args.output is None:
-        print("-o FILE.png is required", file=sys.stderr)
+        print(t("cli.output_required"), file=sys.stderr)
         return 2
     ws = _open(args)
     try:
@@ -170,6 +217,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from cli.imports import commit_people, preview_people_file
     from core.importing import parse_manual_map
 
+    if args.what == "equipment":
+        return cmd_import_equipment(args)
     ws = _open(args)
     try:
         if not ws.is_initialised():
@@ -190,6 +239,40 @@ def cmd_import(args: argparse.Namespace) -> int:
         created, updated, skipped = commit_people(ws, SYSTEM, preview, not args.skip_existing)
         print(t("cli.import_ok", created=created, updated=updated, skipped=skipped))
         return 0
+    finally:
+        ws.close()
+
+
+def _equipment_io(args: argparse.Namespace, run: Callable[..., int]) -> int:
+    """Open the folder and run an equipment import/export step as SYSTEM."""
+    ws = _open(args)
+    try:
+        if not ws.is_initialised():
+            print(t("cli.not_initialised", path=ws.data_dir), file=sys.stderr)
+            return 1
+        return run(ws, SYSTEM, args, i18n.language())
+    finally:
+        ws.close()
+
+
+def cmd_import_equipment(args: argparse.Namespace) -> int:
+    from cli.equipment_io import run_import
+
+    return _equipment_io(args, run_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from cli.equipment_io import run_export
+
+    return _equipment_io(args, run_export)
+
+
+def cmd_labels(args: argparse.Namespace) -> int:
+    from cli.labels import cmd_labels as run_labels
+
+    ws = _open(args)
+    try:
+        return run_labels(ws, args)
     finally:
         ws.close()
 

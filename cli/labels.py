@@ -45,9 +45,14 @@ def resolve(items: list[dict], name: str | None, key: str) -> str | None:
     """An area or type given by name or code -> its id (clear message when unknown)."""
     if not name:
         return None
+    text = name.strip()
     for item in items:
-        if name.strip() in (item["name"], item["code"]):
+        if text.lower() in (item["name"].lower(), item["code"].lower()):
             return item["id"]
+    # "起重机" for the type "起重机/行车": a part of the name is enough when it is unambiguous.
+    partial = [i for i in items if text in i["name"].split("/") or text in i["name"]]
+    if len(partial) == 1:
+        return partial[0]["id"]
     raise DomainError(key, name=name, names="、".join(i["name"] for i in items))
 
 

@@ -275,6 +275,56 @@ def make_code(rule: str, type_code: str | None, area_code: str | None, line_code
             return code
 
 
+class _CodeAllocator:
+    """Hands out codes under the rule; remembers what it gave so a batch never repeats one."""
+
+    def __init__(self, rule: str, lookup_code: Any, codes_like: Any,
+                 reserved: Iterable[str] = ()) -> None:
+        self.rule = rule
+        self.reserved = set(reserved)  # codes written explicitly elsewhere in the same batch
+        self.lookup_code = lookup_code
+        self.codes_like = codes_like
+        self.taken: dict[str, set[str]] = {}  # prefix -> codes known to exist or given out
+        self.last: dict[str, str | None] = {}  # prefix -> the last code handed out
+        self.parts_cache: dict[tuple[str, str | None], str | None] = {}
+
+    def _code_of(self, kind: str, item_id: str | None) -> str | None:
+        if not item_id:
+            return None
+        key = (kind, item_id)
+        if key not in self.parts_cache:
+            self.parts_cache[key] = self.lookup_code(kind, item_id)
+        return self.parts_cache[key]
+
+    def next(self, type_id: str | None, area_id: str | None, line_id: str | None,
+             also_taken: Iterable[str] = ()) -> str:
+        parts = (self._code_of("type", type_id), self._code_of("area", area_id),
+                 self._code_of("line", line_id))
+        try:
+            prefix = self.rule.partition("{seq")[0].format(
+                type=parts[0] or "", area=parts[1] or "", line=parts[2] or "")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DomainError("equipment.code_rule_bad", rule=self.rule) from exc
+        if prefix not in self.taken:
+            self.taken[prefix] = set(self.codes_like(prefix)) | {
+                c for c in self.reserved if c.startswith(prefix)}
+            # make_code scans the existing codes once for the highest number; after that
+            # each new code counts up from the last one given (no re-scan per row).
+            self.last[prefix] = None
+        taken = self.taken[prefix]
+        taken.update(also_taken)
+        last = self.last[prefix]
+        if last is None or also_taken:
+            code = make_code(self.rule, *parts, existing=taken)
+        else:
+            code = make_code(self.rule, *parts, existing=(last,))
+            while code in taken:
+                code = make_code(self.rule, *parts, existing=(code,))
+        taken.add(code)
+        self.last[prefix] = code
+        return code
+
+
 class EquipmentService:
     def __init__(self, repo: EquipmentRepository, lookup_code: Any = None,
                  code_rule: Any = None) -> None:
@@ -351,15 +401,10 @@ class EquipmentService:
 
     def next_code(self, type_id: str | None, area_id: str | None, line_id: str | None = None,
                   also_taken: Iterable[str] = ()) -> str:
-        rule = self.code_rule()
-        parts = [self.lookup_code(kind, item) if item else None
-                 for kind, item in (("type", type_id), ("area", area_id), ("line", line_id))]
-        head = rule.partition("{seq")[0]
-        try:
-            prefix = head.format(type=parts[0] or "", area=parts[1] or "", line=parts[2] or "")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise DomainError("equipment.code_rule_bad", rule=rule) from exc
-        return make_code(rule, *parts, existing=[*self.repo.codes_like(prefix), *also_taken])
+        return self._allocator().next(type_id, area_id, line_id, also_taken)
+
+    def _allocator(self, reserved: Iterable[str] = ()) -> _CodeAllocator:
+        return _CodeAllocator(self.code_rule(), self.lookup_code, self.repo.codes_like, reserved)
 
     def add(self, actor: Actor, values: Mapping[str, Any]) -> str:
         require(actor, Permission.EDIT_EQUIPMENT)
@@ -448,6 +493,9 @@ class EquipmentService:
         if not records:
             raise DomainError("equipment.import_empty")
         existing = self.repo.ids_by_code([r["code"] for r in records if r.get("code")])
+        # One allocator per import: codes are counted up, not re-queried for every row, and
+        # never collide with codes other rows of the file spell out.
+        allocator = self._allocator(r["code"] for r in records if r.get("code"))
         creates, updates, skipped = [], [], 0
         for record in records:
             values = _clean(record)
@@ -458,9 +506,8 @@ class EquipmentService:
                 values["special"] = 1 if values["special"] else 0
             if not values.get("code"):
                 # A list without codes: number the machines by the plant's rule.
-                values["code"] = self.next_code(values.get("type_id"), values.get("area_id"),
-                                                values.get("line_id"),
-                                                also_taken=[c["code"] for c in creates])
+                values["code"] = allocator.next(values.get("type_id"), values.get("area_id"),
+                                                values.get("line_id"))
             item_id = existing.get(values["code"])
             if item_id is None:
                 creates.append({"status": "in_service", "special": 0, **values})

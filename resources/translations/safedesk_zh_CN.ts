@@ -1,6 +1,577 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>EquipmentCardDialog</name>
+    <message>
+      <source>Equipment card</source>
+      <translation>设备卡片</translation>
+    </message>
+    <message>
+      <source>Open hazards</source>
+      <translation>未整改隐患</translation>
+    </message>
+    <message>
+      <source>Hazards reported on this machine and not yet rectified will be listed here once the hazard rectification module is installed.</source>
+      <translation>安装隐患整改模块后，这里将列出本设备已上报但尚未整改的隐患。</translation>
+    </message>
+    <message>
+      <source>Inspection checklist</source>
+      <translation>点检表</translation>
+    </message>
+    <message>
+      <source>The checklist for this type of machine (guards, emergency stop …) comes with the inspections module.</source>
+      <translation>此类设备的点检表（防护罩、急停按钮等）将随巡检模块提供。</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Print label</source>
+      <translation>打印标签</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Special equipment</source>
+      <translation>特种设备</translation>
+    </message>
+    <message>
+      <source>Safe operating procedure</source>
+      <translation>安全操作规程</translation>
+    </message>
+    <message>
+      <source>Attach procedure document…</source>
+      <translation>添加规程文件…</translation>
+    </message>
+    <message>
+      <source>Maintenance</source>
+      <translation>保养</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Performed by</source>
+      <translation>执行人</translation>
+    </message>
+    <message>
+      <source>Next due</source>
+      <translation>下次到期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add maintenance record</source>
+      <translation>添加保养记录</translation>
+    </message>
+    <message>
+      <source>Fault history</source>
+      <translation>故障记录</translation>
+    </message>
+    <message>
+      <source>Symptom</source>
+      <translation>故障现象</translation>
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Downtime (h)</source>
+      <translation>停机（小时）</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>Add fault record</source>
+      <translation>添加故障记录</translation>
+    </message>
+    <message>
+      <source>Photos and documents</source>
+      <translation>照片与文档</translation>
+    </message>
+    <message>
+      <source>No photos or documents yet.</source>
+      <translation>还没有照片或文档。</translation>
+    </message>
+    <message>
+      <source>Add photos or documents…</source>
+      <translation>添加照片/文档…</translation>
+    </message>
+    <message>
+      <source>Equipment card — {code} {name}</source>
+      <translation>设备卡片 — {code} {name}</translation>
+    </message>
+    <message>
+      <source>Risk not assessed</source>
+      <translation>风险未评估</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>产线</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>型号</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>厂家</translation>
+    </message>
+    <message>
+      <source>Inspection due</source>
+      <translation>检验到期</translation>
+    </message>
+    <message>
+      <source>No safe operating procedure recorded yet.</source>
+      <translation>尚未录入安全操作规程。</translation>
+    </message>
+    <message>
+      <source>Open {name}</source>
+      <translation>打开 {name}</translation>
+    </message>
+    <message>
+      <source>Last maintenance: {date}</source>
+      <translation>上次保养：{date}</translation>
+    </message>
+    <message>
+      <source>Next due: {date}</source>
+      <translation>下次保养：{date}</translation>
+    </message>
+    <message>
+      <source>(overdue by {n} days)</source>
+      <translation>（已逾期 {n} 天）</translation>
+    </message>
+    <message>
+      <source>The next maintenance date has passed</source>
+      <translation>已过下次保养日期</translation>
+    </message>
+    <message>
+      <source>Double-click to open {name}</source>
+      <translation>双击打开 {name}</translation>
+    </message>
+    <message>
+      <source>Attach procedure documents</source>
+      <translation>添加规程文件</translation>
+    </message>
+    <message>
+      <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.txt *.png *.jpg *.jpeg);;All files (*)</source>
+      <translation>文档 (*.pdf *.doc *.docx *.xls *.xlsx *.txt *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Add photos or documents</source>
+      <translation>添加照片或文档</translation>
+    </message>
+    <message>
+      <source>Photos and documents (*.png *.jpg *.jpeg *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt);;All files (*)</source>
+      <translation>照片和文档 (*.png *.jpg *.jpeg *.bmp *.pdf *.doc *.docx *.xls *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Added {n} files.</source>
+      <translation>已添加 {n} 个文件。</translation>
+    </message>
+    <message>
+      <source>Copying the files…</source>
+      <translation>正在复制文件…</translation>
+    </message>
+    <message>
+      <source>No program on this PC opens {name}; it was saved to {path}</source>
+      <translation>这台电脑上没有能打开 {name} 的程序；文件已保存到 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EquipmentDialog</name>
+    <message>
+      <source>Edit equipment</source>
+      <translation>编辑设备</translation>
+    </message>
+    <message>
+      <source>Add equipment</source>
+      <translation>新增设备</translation>
+    </message>
+    <message>
+      <source>Left empty: numbered automatically</source>
+      <translation>不填则自动编号</translation>
+    </message>
+    <message>
+      <source>Auto code</source>
+      <translation>自动编号</translation>
+    </message>
+    <message>
+      <source>Next free code for the chosen type, area and line</source>
+      <translation>按所选类型、区域和产线生成下一个可用编号</translation>
+    </message>
+    <message>
+      <source>Manage types…</source>
+      <translation>管理类型…</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>不详</translation>
+    </message>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>Set by hand for now; risk assessments will set it later</source>
+      <translation>暂时手工填写；以后由风险评估自动确定</translation>
+    </message>
+    <message>
+      <source>Special equipment (statutory inspection)</source>
+      <translation>特种设备（需法定检验）</translation>
+    </message>
+    <message>
+      <source>Not yet known</source>
+      <translation>暂不清楚</translation>
+    </message>
+    <message>
+      <source>The safe operating procedure, one step per line, e.g.
+1. Check the guard and the emergency stop before starting.
+2. Never reach into the die area; use the hand tool.</source>
+      <translation>安全操作规程，每行一步，例如：
+1. 开机前检查防护罩和急停按钮是否完好。
+2. 严禁将手伸入模具区域，须使用专用工具。</translation>
+    </message>
+    <message>
+      <source>Machine</source>
+      <translation>设备信息</translation>
+    </message>
+    <message>
+      <source>Code *</source>
+      <translation>编号 *</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>名称 *</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>型号</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>厂家</translation>
+    </message>
+    <message>
+      <source>Serial no.</source>
+      <translation>出厂编号</translation>
+    </message>
+    <message>
+      <source>Install date</source>
+      <translation>安装日期</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Place and safety</source>
+      <translation>位置与安全</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>产线</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Risk grade</source>
+      <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>Inspection due</source>
+      <translation>检验到期日</translation>
+    </message>
+    <message>
+      <source>Safe operating procedure</source>
+      <translation>安全操作规程</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Choose the owner from the list that drops down while you type, or clear the box.</source>
+      <translation>请从输入时弹出的列表中选择责任人，或清空该框。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EquipmentPage</name>
+    <message>
+      <source>Search code, name, model, maker or serial no.</source>
+      <translation>搜索编号、名称、型号、厂家或出厂编号</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>All risk grades</source>
+      <translation>全部风险等级</translation>
+    </message>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>Maintenance overdue</source>
+      <translation>保养逾期</translation>
+    </message>
+    <message>
+      <source>Only machines whose next maintenance date has passed</source>
+      <translation>只显示已过下次保养日期的设备</translation>
+    </message>
+    <message>
+      <source>Special equipment: inspection due within {n} days</source>
+      <translation>特种设备{n}天内到检</translation>
+    </message>
+    <message>
+      <source>Only special equipment (cranes, forklifts, pressure vessels …) whose statutory inspection is due within {n} days or already overdue</source>
+      <translation>只显示 {n} 天内到期或已超期未检的特种设备（起重机、叉车、压力容器等）</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Equipment card</source>
+      <translation>设备卡片</translation>
+    </message>
+    <message>
+      <source>Procedure, maintenance, faults and photos of the selected machine (or double-click a row)</source>
+      <translation>查看所选设备的操作规程、保养、故障和照片（也可双击该行）</translation>
+    </message>
+    <message>
+      <source>Import Excel</source>
+      <translation>导入 Excel</translation>
+    </message>
+    <message>
+      <source>Export Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Print labels</source>
+      <translation>打印标签</translation>
+    </message>
+    <message>
+      <source>QR labels for the selected machines, or for every machine in the list when none is selected</source>
+      <translation>为所选设备打印二维码标签；未选择时为列表中的全部设备打印</translation>
+    </message>
+    <message>
+      <source>{n} machines</source>
+      <translation>共 {n} 台</translation>
+    </message>
+    <message>
+      <source>Delete {name} ({code}) from the registry?</source>
+      <translation>从设备台账中删除 {name}（{code}）？</translation>
+    </message>
+    <message>
+      <source>Delete the {n} selected machines from the registry?</source>
+      <translation>从设备台账中删除选中的 {n} 台设备？</translation>
+    </message>
+    <message>
+      <source>Their maintenance and fault history is kept, and their codes are never given to another machine.</source>
+      <translation>其保养和故障记录仍会保留，编号也不会再分配给其他设备。</translation>
+    </message>
+    <message>
+      <source>Delete equipment</source>
+      <translation>删除设备</translation>
+    </message>
+    <message>
+      <source>Deleted {n} machines.</source>
+      <translation>已删除 {n} 台设备。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EquipmentTableModel</name>
+    <message>
+      <source>Click to sort by this column</source>
+      <translation>点击按此列排序</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>产线</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Risk grade</source>
+      <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>Last serviced</source>
+      <translation>上次保养</translation>
+    </message>
+    <message>
+      <source>Service due</source>
+      <translation>下次保养</translation>
+    </message>
+    <message>
+      <source>Inspection due</source>
+      <translation>检验到期</translation>
+    </message>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>Maintenance overdue by {n} days (due {date})</source>
+      <translation>保养已逾期 {n} 天（应于 {date} 保养）</translation>
+    </message>
+    <message>
+      <source>Statutory inspection overdue by {n} days (due {date})</source>
+      <translation>法定检验已超期 {n} 天（应于 {date} 检验）</translation>
+    </message>
+    <message>
+      <source>Statutory inspection due in {n} days ({date})</source>
+      <translation>法定检验还有 {n} 天到期（{date}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>EquipmentTypesDialog</name>
+    <message>
+      <source>Equipment types</source>
+      <translation>设备类型</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Special equipment</source>
+      <translation>特种设备</translation>
+    </message>
+    <message>
+      <source>e.g. YJ</source>
+      <translation>例如 YJ</translation>
+    </message>
+    <message>
+      <source>Letters used at the start of generated equipment codes</source>
+      <translation>自动生成设备编号时放在开头的字母</translation>
+    </message>
+    <message>
+      <source>e.g. Press</source>
+      <translation>例如 压力机</translation>
+    </message>
+    <message>
+      <source>Cranes, forklifts, boilers, pressure vessels, lifts …: equipment with a statutory inspection</source>
+      <translation>起重机、叉车、锅炉、压力容器、电梯等需要法定检验的设备</translation>
+    </message>
+    <message>
+      <source>Add type</source>
+      <translation>添加类型</translation>
+    </message>
+    <message>
+      <source>New type</source>
+      <translation>新类型</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorsModel</name>
     <message>
       <source>Row</source>
@@ -17,6 +588,41 @@
     <message>
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+  </context>
+  <context>
+    <name>FaultDialog</name>
+    <message>
+      <source>Add fault record</source>
+      <translation>添加故障记录</translation>
+    </message>
+    <message>
+      <source>What went wrong, e.g. the slide does not stop</source>
+      <translation>出现了什么问题，例如：滑块下行不停</translation>
+    </message>
+    <message>
+      <source> h</source>
+      <translation> 小时</translation>
+    </message>
+    <message>
+      <source>Date *</source>
+      <translation>日期 *</translation>
+    </message>
+    <message>
+      <source>Symptom *</source>
+      <translation>故障现象 *</translation>
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Downtime</source>
+      <translation>停机时间</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>处理措施</translation>
     </message>
   </context>
   <context>
@@ -285,6 +891,89 @@
     </message>
   </context>
   <context>
+    <name>LabelsDialog</name>
+    <message>
+      <source>Print QR labels</source>
+      <translation>打印二维码标签</translation>
+    </message>
+    <message>
+      <source>Selected equipment ({n})</source>
+      <translation>所选设备（{n} 台）</translation>
+    </message>
+    <message>
+      <source>Everything in the current list ({n})</source>
+      <translation>当前列表中的全部设备（{n} 台）</translation>
+    </message>
+    <message>
+      <source>All equipment in an area</source>
+      <translation>某个区域的全部设备</translation>
+    </message>
+    <message>
+      <source>All equipment of a type</source>
+      <translation>某种类型的全部设备</translation>
+    </message>
+    <message>
+      <source>A4 sticker sheet, 3 × 8 (70 × 37 mm)</source>
+      <translation>A4 不干胶标签纸，3 × 8（70 × 37 毫米）</translation>
+    </message>
+    <message>
+      <source>A4 sticker sheet, 2 × 5 (105 × 57 mm)</source>
+      <translation>A4 不干胶标签纸，2 × 5（105 × 57 毫米）</translation>
+    </message>
+    <message>
+      <source>Thermal label 50 × 30 mm</source>
+      <translation>热敏标签 50 × 30 毫米</translation>
+    </message>
+    <message>
+      <source>Thermal label 60 × 40 mm</source>
+      <translation>热敏标签 60 × 40 毫米</translation>
+    </message>
+    <message>
+      <source>Thermal label 70 × 50 mm</source>
+      <translation>热敏标签 70 × 50 毫米</translation>
+    </message>
+    <message>
+      <source> labels already used</source>
+      <translation> 张标签已用过</translation>
+    </message>
+    <message>
+      <source>Label size</source>
+      <translation>标签尺寸</translation>
+    </message>
+    <message>
+      <source>Start on a partly used sheet</source>
+      <translation>从用过一部分的标签纸开始</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>保存 PDF…</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>{n} labels…</source>
+      <translation>{n} 张标签…</translation>
+    </message>
+    <message>
+      <source>Making labels…</source>
+      <translation>正在生成标签…</translation>
+    </message>
+    <message>
+      <source>Save labels as PDF</source>
+      <translation>将标签保存为 PDF</translation>
+    </message>
+    <message>
+      <source>Saved {pages} pages to {path}</source>
+      <translation>已将 {pages} 页保存到 {path}</translation>
+    </message>
+    <message>
+      <source>SafeDesk labels</source>
+      <translation>安全台标签</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <source>Log in — SafeDesk</source>
@@ -392,6 +1081,45 @@
     <message>
       <source>Safety office software for the plant. It works offline and keeps all its data in the data folder.</source>
       <translation>工厂安全管理办公软件。无需联网即可使用，所有数据都保存在数据文件夹中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaintenanceDialog</name>
+    <message>
+      <source>Add maintenance record</source>
+      <translation>添加保养记录</translation>
+    </message>
+    <message>
+      <source>Who did the work</source>
+      <translation>由谁完成</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>The machine shows as overdue once this date passes</source>
+      <translation>过了这个日期，设备将显示为保养逾期</translation>
+    </message>
+    <message>
+      <source>Date *</source>
+      <translation>日期 *</translation>
+    </message>
+    <message>
+      <source>Kind *</source>
+      <translation>类型 *</translation>
+    </message>
+    <message>
+      <source>Performed by</source>
+      <translation>执行人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Next due</source>
+      <translation>下次到期</translation>
     </message>
   </context>
   <context>
@@ -649,6 +1377,17 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonPicker</name>
+    <message>
+      <source>Type a name or employee no.</source>
+      <translation>输入姓名或工号</translation>
+    </message>
+    <message>
+      <source>You may not look up people</source>
+      <translation>您没有查看人员的权限</translation>
     </message>
   </context>
   <context>
@@ -938,6 +1677,17 @@
     <message>
       <source>No person has the employee no. “{no}”.</source>
       <translation>没有工号为“{no}”的人员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>_RecordDialog</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
