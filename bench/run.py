@@ -65,6 +65,13 @@ def main() -> None:
     print(f"{'benchmark':<{width}}  {'figure':>10}  target")
     for name, figure, target in rows:
         print(f"{name:<{width}}  {figure:>10}  {target}")
+    # The feature benchmarks print their own tables (each is also runnable alone).
+    for script in ("equipment_bench.py", "equipment_ui_bench.py", "equipment_io_bench.py",
+                   "labels_bench.py"):
+        if (HERE / script).exists():
+            print(f"\n== {script}", flush=True)
+            subprocess.run([sys.executable, str(HERE / script)], check=False,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 if __name__ == "__main__":
