@@ -32,20 +32,36 @@ class Permission(enum.StrEnum):
     VIEW_EQUIPMENT = "view_equipment"
     EDIT_EQUIPMENT = "edit_equipment"
     IMPORT_EQUIPMENT = "import_equipment"
+    VIEW_HAZARDS = "view_hazards"
+    REPORT_HAZARD = "report_hazard"
+    RECORD_HAZARD = "record_hazard"  # staff record a hazard straight into the workflow
+    DISPATCH_HAZARD = "dispatch_hazard"
+    RECTIFY_HAZARD = "rectify_hazard"
+    REVIEW_HAZARD = "review_hazard"
+    ARCHIVE_HAZARD = "archive_hazard"
+    VERIFY_REPORT = "verify_report"
+    RESOLVE_CONFLICT = "resolve_conflict"
 
 
-_VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT}
+_VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
+         Permission.VIEW_HAZARDS, Permission.REPORT_HAZARD, Permission.RECORD_HAZARD}
+_CLERK_HAZARDS = {Permission.DISPATCH_HAZARD, Permission.RECTIFY_HAZARD,
+                  Permission.REVIEW_HAZARD, Permission.ARCHIVE_HAZARD,
+                  Permission.VERIFY_REPORT, Permission.RESOLVE_CONFLICT}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SAFETY_CLERK: frozenset(
-        _VIEW | {Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE, Permission.IMPORT_PEOPLE,
-                 Permission.EDIT_EQUIPMENT, Permission.IMPORT_EQUIPMENT}
+        _VIEW | _CLERK_HAZARDS | {Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE,
+                                  Permission.IMPORT_PEOPLE, Permission.EDIT_EQUIPMENT,
+                                  Permission.IMPORT_EQUIPMENT}
     ),
-    Role.DEPT_HEAD: frozenset(_VIEW),
-    Role.RECTIFIER: frozenset(_VIEW),
-    Role.REVIEWER: frozenset(_VIEW),
+    # Heads receive dispatched hazards and escalations; they may assign rectifiers too.
+    Role.DEPT_HEAD: frozenset(_VIEW | {Permission.DISPATCH_HAZARD}),
+    Role.RECTIFIER: frozenset(_VIEW | {Permission.RECTIFY_HAZARD}),
+    Role.REVIEWER: frozenset(_VIEW | {Permission.REVIEW_HAZARD}),
     # A worker at a shared PC scans a label and reads the card (procedure, faults).
-    Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT}),
+    Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
+                              Permission.REPORT_HAZARD}),
 }
 
 MAX_FAILURES = 5

@@ -20,7 +20,7 @@ from db import records
 from db.database import Database
 from db.repositories.tables import ATTACHMENTS
 
-ATTACHMENT_KINDS = ("photo", "procedure", "document")
+ATTACHMENT_KINDS = ("photo", "procedure", "document", "before", "after")
 MAX_BYTES = 200 * 1024 * 1024
 
 i18n.register({

@@ -71,13 +71,20 @@ def _check(db: Database) -> list[str]:
     orphans = conn.execute(
         "SELECT o.entity, COUNT(*) FROM outbox o WHERE NOT EXISTS ("
         + " UNION ALL ".join(
-            f"SELECT 1 FROM {s.table} t WHERE o.entity = '{s.entity}' AND t.id = o.row_id"
-            for s in ALL_TABLES
+            f"SELECT 1 FROM {table} t WHERE o.entity = '{entity}' AND t.id = o.row_id"
+            for entity, table in [*((s.entity, s.table) for s in ALL_TABLES),
+                                  ("hazard_event", "hazard_events")]
         )
         + ") GROUP BY o.entity"
     ).fetchall()
     for entity, count in orphans:
         problems.append(t("check.outbox_orphans", count=count, entity=entity))
+    unlogged = conn.execute(
+        "SELECT COUNT(*) FROM hazard_events e WHERE e.device = ? AND NOT EXISTS ("
+        "SELECT 1 FROM outbox o WHERE o.row_id = e.id AND o.entity = 'hazard_event')",
+        (db.device_id,)).fetchone()[0]
+    if unlogged:
+        problems.append(t("check.outbox_missing", table="hazard_events", count=unlogged))
     high = conn.execute("SELECT COALESCE(MAX(hlc), 0) FROM outbox").fetchone()[0]
     if high > db.clock.last:
         problems.append(t("check.clock"))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.auth import Actor, AuthService, Role
 from core.equipment import CODE_RULE_KEY, DEFAULT_CODE_RULE, EquipmentService
+from core.hazards import DEFAULT_POINT_RULES, POINT_RULES_KEY, HazardService
 from core.i18n import DomainError, language
+from core.ids import uuid7
 from core.plant import PeopleService, StructureService
 from db.attachments import AttachmentStore
 from db.database import Database
 from db.passwords import Argon2Hasher
 from db.repositories.equipment import SqliteEquipmentRepository
+from db.repositories.hazards import SqliteHazardRepository
 from db.repositories.people import SqlitePeopleRepository
 from db.repositories.settings import SqliteSettingsRepository
 from db.repositories.structure import SqliteStructureRepository
@@ -33,6 +37,8 @@ class Workspace:
     structure_repo: SqliteStructureRepository
     users_repo: SqliteUserRepository
     equipment: EquipmentService
+    hazards: HazardService
+    hazards_repo: SqliteHazardRepository
     equipment_repo: SqliteEquipmentRepository
     attachments: AttachmentStore
 
@@ -56,6 +62,17 @@ class Workspace:
         equipment = EquipmentService(
             equipment_repo, lookup_code,
             lambda: settings.get(CODE_RULE_KEY) or DEFAULT_CODE_RULE)
+        hazards_repo = SqliteHazardRepository(db)
+
+        def point_rules() -> dict[str, int]:
+            raw = settings.get(POINT_RULES_KEY)
+            try:
+                return {**DEFAULT_POINT_RULES, **(json.loads(raw) if raw else {})}
+            except ValueError:
+                return dict(DEFAULT_POINT_RULES)  # a hand-edited setting must not stop work
+
+        hazards = HazardService(hazards_repo, uuid7, lambda: (db.clock.now(), db.device_id),
+                                point_rules=point_rules)
         return cls(
             data_dir=data_dir,
             db=db,
@@ -67,6 +84,8 @@ class Workspace:
             structure_repo=structure_repo,
             users_repo=users_repo,
             equipment=equipment,
+            hazards=hazards,
+            hazards_repo=hazards_repo,
             equipment_repo=equipment_repo,
             attachments=attachments,
         )

@@ -35,3 +35,11 @@ ATTACHMENTS = TableSpec("attachment", "attachments",
 
 ALL_TABLES += [EQUIPMENT_TYPES, EQUIPMENT, MAINTENANCE, FAULTS, ATTACHMENTS]
 BY_ENTITY.update({spec.entity: spec for spec in ALL_TABLES})
+
+HAZARDS = TableSpec("hazard", "hazards", (
+    "number", "description", "type", "grade", "source", "area_id", "line_id", "equipment_id",
+    "location", "reporter_person_id", "reporter_name", "found_at"))
+POINT_AWARDS = TableSpec("point_award", "point_awards", (
+    "person_id", "rule", "points", "reason", "hazard_id", "awarded_at"))
+ALL_TABLES += [HAZARDS, POINT_AWARDS]
+BY_ENTITY.update({spec.entity: spec for spec in ALL_TABLES})
