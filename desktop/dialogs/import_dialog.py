@@ -1,13 +1,18 @@
-"""Excel import of the people roster: pick a file, preview, fix the mapping, import all or nothing.
+"""Excel import: pick a file, preview, fix the mapping, import all or nothing.
 
-The file is read and checked on the "io" lane (a roster can have tens of thousands of rows) and
-nothing is stored until the preview is clean: ``PeopleService.import_records`` commits every row
-in one transaction, so a clerk never has to work out which half of a file made it in.
+The dialog is the same for every kind of record (people, equipment …); what differs — the
+columns, how rows are checked and stored, the words — comes from an ``ImportKind``
+(``desktop.dialogs.import_kinds``).
+
+The reference tables are read on the "db" lane, the file is read and checked on the "io" lane (a
+roster can have tens of thousands of rows) and nothing is stored until the preview is clean: the
+services' ``import_records`` commit every row in one transaction, so a clerk never has to work
+out which half of a file made it in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from core.i18n import DomainError, t
 from core.importing import (
+    FieldSpec,
     ImportPreview,
     Row,
     RowError,
@@ -48,9 +54,9 @@ from core.importing import (
     map_columns,
     normalize_text,
 )
-from core.people_import import PEOPLE_FIELDS, commit_rows, post_lookup, preview_people
 from desktop.context import AppContext
 from desktop.dialogs.feedback import MessageBar, guard
+from desktop.dialogs.import_kinds import ImportKind
 from desktop.tasks import Op, Progress
 from reports.xlsx_io import iter_rows
 
@@ -60,7 +66,6 @@ MAPPING_COLUMNS = 3  # column → field drop-downs side by side: rosters can hav
 PREVIEW_ROWS = 5000  # rows kept for the preview table; every problem is listed regardless
 _ERROR_BACKGROUND = QColor("#FBD9D5")
 _UNMAPPED_TEXT = QColor("#8A8F98")
-_FIELD_LABELS = {spec.name: spec for spec in PEOPLE_FIELDS}
 
 
 def reason(error: RowError, lang: str | None = None) -> str:
@@ -89,8 +94,9 @@ class PreviewModel(QAbstractTableModel):
     """The file's rows under its own headers; cells with a problem are tinted, with the reason
     as tooltip, and the vertical header shows Excel's row numbers so the clerk finds them."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, fields: Sequence[FieldSpec], parent: Any = None) -> None:
         super().__init__(parent)
+        self.fields = {spec.name: spec for spec in fields}
         self.headers: list[str] = []
         self.mapping: dict[int, str] = {}
         self.rows: list[Row] = []
@@ -161,7 +167,7 @@ class PreviewModel(QAbstractTableModel):
             if name is None:
                 return self.tr("Not imported")
             return self.tr("Imported as “{field}”").format(
-                field=_FIELD_LABELS[name].label(self.lang))
+                field=self.fields[name].label(self.lang))
         if role == Qt.ItemDataRole.ForegroundRole and section not in self.mapping and not self.raw:
             return _UNMAPPED_TEXT
         return None
@@ -215,24 +221,25 @@ class ErrorsModel(QAbstractTableModel):
 class ImportDialog(QDialog):
     imported = Signal(int, int, int)  # created, updated, skipped
 
-    def __init__(self, ctx: AppContext, departments: list[dict[str, Any]],
-                 posts: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, kind: ImportKind,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.kind = kind
+        self.texts = kind.texts
         self.lang = ctx.language
-        self.departments = {d["name"]: d["id"] for d in departments}
-        self.posts = post_lookup(posts)
+        self._lookups_read = False  # the kind's reference tables, read once per chosen file
         self.path = ""
         self.manual_map: dict[str, str] = {}
         self.preview: ImportPreview | None = None
         self._mapping_headers: list[str] = []
         self._generation = 0
-        self.setWindowTitle(self.tr("Import people from Excel"))
+        self.setWindowTitle(self.texts.window_title)
         self.resize(1000, 660)  # fits a 1366×768 office screen with its taskbar
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("Choose an .xlsx file with one person per row"))
+        self.file_edit.setPlaceholderText(self.texts.placeholder)
         choose = QPushButton(self.tr("Choose file…"), self)
         choose.clicked.connect(self.choose_file)
         self.summary = QLabel(self)
@@ -254,7 +261,7 @@ class ImportDialog(QDialog):
         self.mapping_grid.setColumnStretch(MAPPING_COLUMNS * 2, 1)
         self.mapping_box.hide()
 
-        self.preview_model = PreviewModel(self)
+        self.preview_model = PreviewModel(kind.fields, self)
         self.preview_view = self._table(self.preview_model)
         self.errors_model = ErrorsModel(self)
         self.errors_view = self._table(self.errors_model)
@@ -271,10 +278,9 @@ class ImportDialog(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.update_existing = QRadioButton(self.tr("Update people whose employee no. exists"),
-                                            self)
-        self.skip_existing = QRadioButton(self.tr("Skip people whose employee no. exists"), self)
-        self.update_existing.setChecked(True)
+        self.update_existing = QRadioButton(self.texts.update_existing, self)
+        self.skip_existing = QRadioButton(self.texts.skip_existing, self)
+        (self.update_existing if kind.update_by_default else self.skip_existing).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.update_existing)
         group.addButton(self.skip_existing)
@@ -327,6 +333,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.manual_map = {}
         self._mapping_headers = []
+        self._lookups_read = False  # what the file refers to may have changed since
         self.file_edit.setText(path)
         self.refresh_preview()
 
@@ -334,18 +341,35 @@ class ImportDialog(QDialog):
         """Read and check the file again (the mapping changed, or a new file was chosen)."""
         self._generation += 1
         generation = self._generation
-        path, manual, lang = self.path, dict(self.manual_map), self.lang
-        departments, posts = self.departments, self.posts
-        read_text = self.tr("Read {n} rows…")
         self.import_button.setEnabled(False)
         self.message.hide()
         self.summary.setText(self.tr("Reading the file…"))
+        if self._lookups_read:
+            self._read_file(generation)
+            return
+        # The reference tables (departments, areas, owners …) come from the database, on its
+        # own lane; the file is read afterwards on the "io" lane against them.
+        load = self.kind.load
+        Op(self, lambda _: load(), lane="db").success(
+            guard(self, lambda _: self._lookups_loaded(generation))
+        ).failure(guard(self, lambda exc: self._unreadable(generation, exc))).run()
+
+    def _lookups_loaded(self, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refresh started and reads the tables itself
+        self._lookups_read = True
+        self._read_file(generation)
+
+    def _read_file(self, generation: int) -> None:
+        path, manual, lang = self.path, dict(self.manual_map), self.lang
+        check = self.kind.preview
+        read_text = self.tr("Read {n} rows…")
 
         def work(progress: Progress) -> _Reading:
             kept: list[Row] = []
             rows = _counted(_kept(iter_rows(path), kept), progress, read_text)
             try:
-                preview = preview_people(rows, departments, posts, manual or None, lang)
+                preview = check(rows, manual or None, lang)
             except DomainError as exc:
                 if not exc.key.startswith("import."):
                     raise
@@ -368,7 +392,7 @@ class ImportDialog(QDialog):
             self.preview_model.set_raw(result.rows)
             self.errors_model.set_errors([], self.lang)
             headers = _likely_header(result.rows)
-            unmatched = map_columns(headers, PEOPLE_FIELDS, self.manual_map).unmatched
+            unmatched = map_columns(headers, self.kind.fields, self.manual_map).unmatched
         else:
             self.preview_model.set_preview(result.preview, result.rows, self.lang)
             self.errors_model.set_errors(result.preview.errors, self.lang)
@@ -410,7 +434,7 @@ class ImportDialog(QDialog):
             combo.setObjectName(f"map:{header}")
             combo.setMinimumContentsLength(8)
             combo.addItem(self.tr("Do not import"), "")
-            for spec in PEOPLE_FIELDS:
+            for spec in self.kind.fields:
                 combo.addItem(spec.label(self.lang), spec.name)
             combo.setCurrentIndex(max(0, combo.findData(self.manual_map.get(header, ""))))
             combo.currentIndexChanged.connect(
@@ -435,10 +459,7 @@ class ImportDialog(QDialog):
     def _show_summary(self) -> None:
         preview = self.preview
         if preview is None:
-            self.summary.setText(self.tr(
-                "Choose a file. The first row that names the columns (工号, 姓名, 部门 …) is "
-                "taken as the header; download the template from the People page for a clean "
-                "start."))
+            self.summary.setText(self.texts.intro)
             self.errors_box.setTitle(self.tr("Problems to fix in the file"))
             self.import_button.setEnabled(False)
             return
@@ -460,8 +481,7 @@ class ImportDialog(QDialog):
         if missing:
             self.message.show_message("\n".join(missing), "error")
         elif preview.ok and good:
-            self.message.show_message(self.tr("No problems found: {n} people can be imported.")
-                                      .format(n=good), "success")
+            self.message.show_message(self.texts.ready.format(n=good), "success")
         elif preview.ok:
             self.message.show_message(self.tr("The file has no rows to import."), "warning")
         else:
@@ -483,24 +503,24 @@ class ImportDialog(QDialog):
     def commit(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
-        rows = commit_rows(self.preview)
-        update = self.update_existing.isChecked()
-        ws, actor = self.ctx.workspace, self.ctx.actor
+        preview, update, store = self.preview, self.update_existing.isChecked(), self.kind.commit
         self.import_button.setEnabled(False)
-        Op(self, lambda _: ws.people.import_records(actor, rows, update), lane="db").with_progress(
-            self.tr("Importing {n} people…").format(n=len(rows)), cancellable=False
-        ).success(guard(self, self._committed)).failure(
+        # One transaction with no cancel point: a Cancel button would promise what it cannot do.
+        Op(self, lambda _: store(preview, update), lane="db").with_progress(
+            self.texts.importing.format(n=len(preview.records)), cancellable=False
+        ).success(guard(self, lambda result: self._committed(result, update))).failure(
             guard(self, self._commit_failed)).run()
 
-    def _committed(self, result: tuple[int, int, int]) -> None:
+    def _committed(self, result: tuple[int, int, int], updated_existing: bool) -> None:
         created, updated, skipped = result
         self.preview = None  # imported: importing the same preview twice makes no sense
-        self.message.show_message(
-            self.tr("Imported: {created} added, {updated} updated, {skipped} skipped.").format(
-                created=created, updated=updated, skipped=skipped), "success")
+        text = self.texts.result.format(created=created, updated=updated, skipped=skipped)
+        if skipped and not updated_existing and self.texts.skipped_hint:
+            text += " " + self.texts.skipped_hint.format(n=skipped)
+        self.message.show_message(text, "success")
         self.import_button.setEnabled(False)
         self.imported.emit(created, updated, skipped)
-        self.ctx.notify("person")
+        self.ctx.notify(self.kind.entity)
 
     def _commit_failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(self.preview is not None and self.preview.ok)

@@ -1,8 +1,9 @@
 """设备 Equipment: search and filter the registry, add, edit and remove machines, open a card.
 
-Import, export and label printing are asked for through signals (``import_requested``,
-``export_requested``, ``labels_requested``): the shell connects them to the modules that do the
-work, so this page never needs to know about workbooks or label sheets.
+Import, export, the import template and label printing are asked for through signals
+(``import_requested``, ``export_requested``, ``template_requested``, ``labels_requested``): the
+shell connects them to the modules that do the work (``desktop.equipment_actions``), so this
+page never needs to know about workbooks or label sheets.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ class EquipmentPage(Page):
     required_permission = Permission.VIEW_EQUIPMENT
 
     import_requested = Signal()
+    template_requested = Signal()  # the empty import workbook, to fill in
     export_requested = Signal(object)  # EquipmentQuery: the filters the clerk sees
     # Selected ids (empty: nothing selected, i.e. everything the query matches) and the query.
     labels_requested = Signal(list, object)
@@ -255,6 +257,8 @@ class EquipmentPage(Page):
         bar.addSeparator()
         self.import_action = self._action(bar, self.tr("Import Excel"),
                                           self.import_requested.emit, can_import)
+        self.template_action = self._action(bar, self.tr("Download template"),
+                                            self.template_requested.emit, can_import)
         # Exporting is reading: anyone who may see the list may take it away as a workbook.
         self.export_action = self._action(bar, self.tr("Export Excel"), self.request_export,
                                           True)

@@ -26,6 +26,7 @@ from core.plant import PERSON_STATUSES, STATUS_LABELS, PeopleQuery, Person, labe
 from desktop.context import AppContext
 from desktop.dialogs.feedback import MessageBar, confirm, guard
 from desktop.dialogs.import_dialog import ImportDialog
+from desktop.dialogs.import_kinds import people_kind
 from desktop.dialogs.person_dialog import PersonDialog
 from desktop.models.people_model import COLUMNS, PeopleTableModel
 from desktop.pages.base import Page
@@ -281,7 +282,7 @@ class PeoplePage(Page):
             guard(self, self.message.show_failure)).run()
 
     def open_import(self, path: str | None = None) -> ImportDialog:
-        dialog = ImportDialog(self.ctx, self.departments, self.posts, self)
+        dialog = ImportDialog(self.ctx, people_kind(self.ctx), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         if path:
