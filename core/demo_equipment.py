@@ -1053,7 +1053,8 @@ def _scripted_faults(ctx: _Context, role: str, item: Equipment) -> list[FaultRec
         for back, (symptom, cause, fix, hours) in zip(range(2, -1, -1), _NOISE_FAULTS, strict=True):
             month = _add_months(last_month, -back)
             month_end = min(_add_months(month, 1) - dt.timedelta(days=1), last_day)
-            d = _random_date(rng, month + dt.timedelta(days=2), month_end)
+            # early in a month the current month may have only a day or two behind us
+            d = _random_date(rng, min(month + dt.timedelta(days=2), month_end), month_end)
             faults.append(FaultRecord(item.code, d, symptom, cause, hours, fix))
     elif role == "foot_switch_press":
         # Repeated within the last two calendar months, as in the field report's red alert.

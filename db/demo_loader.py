@@ -7,11 +7,20 @@ import json
 from collections.abc import Callable
 
 from core.auth import Role
-from core.demo_equipment import generate_equipment
-from core.demo_plant import generate_plant
+from core.demo_equipment import DemoEquipment, generate_equipment
+from core.demo_hazards import generate_hazards
+from core.demo_plant import DemoPlant, generate_plant
 from core.ids import uuid7
 from db import records
-from db.repositories.tables import EQUIPMENT, EQUIPMENT_TYPES, FAULTS, MAINTENANCE, PEOPLE
+from db.repositories.hazards import SqliteHazardRepository
+from db.repositories.tables import (
+    EQUIPMENT,
+    EQUIPMENT_TYPES,
+    FAULTS,
+    MAINTENANCE,
+    PEOPLE,
+    POINT_AWARDS,
+)
 from db.workspace import PLANT_NAME_KEY, Workspace
 
 DEMO_PASSWORD = "safedesk-demo"
@@ -35,14 +44,17 @@ class DemoNotEmptyError(Exception):
 
 
 def load_demo(ws: Workspace, seed: int = 1,
-              progress: Callable[[int, int, str], None] | None = None) -> dict[str, str]:
-    """Write the demo plant; returns the administrator's log-in. The folder must be empty."""
+              progress: Callable[[int, int, str], None] | None = None,
+              today: dt.date | None = None) -> dict[str, str]:
+    """Write the demo plant; returns the administrator's log-in. The folder must be empty.
+    Its history (maintenance, faults, hazards) ends on ``today`` (default: the real today)."""
     report = progress or (lambda done, total, text: None)
     if ws.auth.has_users() or ws.plant_name:
         raise DemoNotEmptyError(str(ws.data_dir))
+    today = today or dt.date.today()
     plant = generate_plant(seed)
     hasher = ws.auth.hasher
-    report(0, 4, "structure")
+    report(0, 5, "structure")
     with ws.db.transaction():
         repo = ws.structure_repo
         ws.settings.set(PLANT_NAME_KEY, plant.name)
@@ -59,13 +71,14 @@ def load_demo(ws: Workspace, seed: int = 1,
             "department_id": departments.get(_AREA_DEPARTMENT.get(a.code, "")),
             "code": a.code, "name": a.name, "kind": a.kind, "plan_rect": json.dumps(list(a.rect)),
         } for a in plant.areas], list(areas.values()))
+        lines = {ln.code: uuid7() for ln in plant.lines}
         repo.add_many("line", [{"area_id": areas[ln.area_code], "code": ln.code, "name": ln.name}
-                               for ln in plant.lines])
+                               for ln in plant.lines], list(lines.values()))
         posts = {p.code: uuid7() for p in plant.posts}
         repo.add_many("post", [{"department_id": departments[p.department_code], "code": p.code,
                                 "name": p.name, "risk_level": p.risk_level}
                                for p in plant.posts], list(posts.values()))
-        report(1, 4, "people")
+        report(1, 5, "people")
         people = {p.employee_no: uuid7() for p in plant.people}
         records.insert_many(ws.db, PEOPLE, [{
             "employee_no": p.employee_no, "name": p.name, "gender": _GENDER.get(p.gender),
@@ -76,23 +89,30 @@ def load_demo(ws: Workspace, seed: int = 1,
                                 ("head_painting", "PT")):
             repo.update("department", departments[dept_code],
                         {"head_person_id": people[plant.key_people[role]]})
-        report(2, 4, "equipment")
-        _load_equipment(ws, plant, seed, site_id, areas, departments, people)
-        report(3, 4, "users")
+        report(2, 5, "equipment")
+        demo, items = _load_equipment(ws, plant, seed, today, site_id, areas, lines, departments,
+                                      people)
+        report(3, 5, "users")
+        users: dict[str, str] = {}
         for username, (key, roles) in DEMO_USERS.items():
             person = plant.person(plant.key_people[key]) if key else None
-            ws.users_repo.add_user(username, person.name if person else "系统管理员", roles,
-                                   hasher.hash(DEMO_PASSWORD),
-                                   people[person.employee_no] if person else None)
-    report(4, 4, "done")
+            users[username] = ws.users_repo.add_user(
+                username, person.name if person else "系统管理员", roles,
+                hasher.hash(DEMO_PASSWORD), people[person.employee_no] if person else None)
+        report(4, 5, "hazards")
+        area_departments = {code: departments[dept] for code, dept in _AREA_DEPARTMENT.items()}
+        _load_hazards(ws, plant, demo, seed, today, users, area_departments,
+                      {"area": areas, "line": lines, "equipment": items, "person": people})
+    report(5, 5, "done")
     return {"username": "admin", "password": DEMO_PASSWORD}
 
 
-def _load_equipment(ws: Workspace, plant, seed: int, site_id: str, areas: dict[str, str],
-                    departments: dict[str, str], people: dict[str, str]) -> None:
-    """About 400 machines with two years of maintenance and faults, ending today."""
-    demo = generate_equipment(plant, seed, today=dt.date.today())
-    lines = {ln["code"]: ln["id"] for ln in ws.structure_repo.list("line")}
+def _load_equipment(ws: Workspace, plant: DemoPlant, seed: int, today: dt.date, site_id: str,
+                    areas: dict[str, str], lines: dict[str, str], departments: dict[str, str],
+                    people: dict[str, str]) -> tuple[DemoEquipment, dict[str, str]]:
+    """About 400 machines with two years of maintenance and faults, ending today; returns the
+    generated ledger and the equipment ids by code (the hazards point at them)."""
+    demo = generate_equipment(plant, seed, today=today)
     types = {t.code: uuid7() for t in demo.types}
     records.insert_many(ws.db, EQUIPMENT_TYPES, [
         {"code": t.code, "name": t.name, "special": 1 if t.special else 0} for t in demo.types
@@ -118,6 +138,32 @@ def _load_equipment(ws: Workspace, plant, seed: int, site_id: str, areas: dict[s
         "equipment_id": items[f.equipment_code], "date": f.date.isoformat(),
         "symptom": f.symptom, "cause": f.cause, "downtime_hours": f.downtime_hours, "fix": f.fix,
     } for f in demo.faults])
+    return demo, items
+
+
+def _load_hazards(ws: Workspace, plant: DemoPlant, equipment: DemoEquipment, seed: int,
+                  today: dt.date, users: dict[str, str], area_departments: dict[str, str],
+                  ids: dict[str, dict[str, str]]) -> None:
+    """Two years of hazards, their events and the points they earned (core/demo_hazards.py)."""
+    user_people = {name: plant.key_people[key] for name, (key, _roles) in DEMO_USERS.items() if key}
+    demo = generate_hazards(plant, equipment, users, user_people, seed, today, area_departments)
+    rows = [{
+        "id": h["id"], "number": h["number"], "description": h["description"], "type": h["type"],
+        "grade": h["grade"], "source": h["source"], "area_id": ids["area"][h["area_code"]],
+        "line_id": ids["line"].get(h["line_code"] or ""),
+        "equipment_id": ids["equipment"].get(h["equipment_code"] or ""),
+        "location": h["location"], "reporter_person_id": ids["person"][h["reporter_employee_no"]],
+        "reporter_name": h["reporter_name"], "found_at": h["found_at"],
+    } for h in demo.hazards]
+    hazard_ids = [row["id"] for row in rows]
+    SqliteHazardRepository(ws.db).create_many(rows, demo.events, ws.hazards.rules())
+    records.insert_many(ws.db, POINT_AWARDS, [{
+        "person_id": ids["person"][person], "rule": rule, "points": points, "reason": reason,
+        "hazard_id": hazard_ids[index], "awarded_at": at.isoformat(),
+    } for person, rule, points, reason, index, at in demo.awards])
+    if demo.events:
+        # The events carry stamps from their own (past) times; the clock must stay above them.
+        ws.db.clock.observe(max(e.hlc for e in demo.events))
 
 
 def _performer(who: str, plant) -> str:

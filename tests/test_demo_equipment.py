@@ -302,3 +302,10 @@ def test_history_follows_today(plant: DemoPlant) -> None:
     assert max(m.date for m in demo.maintenance) > later - dt.timedelta(days=31)
     noisy = demo.key_equipment["noisy_press"]
     assert _longest_month_run(_noise_dates(demo, noisy)) >= 3
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 3, 1), dt.date(2026, 3, 2), dt.date(2024, 2, 29)])
+def test_no_history_after_today_even_early_in_a_month(day):
+    demo = generate_equipment(generate_plant(1), 1, today=day)
+    assert all(f.date < day for f in demo.faults)
+    assert all(m.date <= day for m in demo.maintenance)
