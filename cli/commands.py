@@ -69,9 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     equipment_out.add_argument("--type", help="equipment type name or code")
     equipment_out.add_argument("--status", help="在用/停用/维修中/报废 (or in service, ...)")
 
+    from cli.hazards_cli import add_parser as add_hazards_parser
     from cli.labels import add_parser as add_labels_parser
 
     add_labels_parser(sub)
+    add_hazards_parser(sub)
     return parser
 
 
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             return open_gui(args)
         handler = {"demo": cmd_demo, "check": cmd_check, "screenshot": cmd_screenshot,
                    "import": cmd_import, "export": cmd_export,
-                   "labels": cmd_labels}[args.command]
+                   "labels": cmd_labels, "hazards": cmd_hazards}[args.command]
         return handler(args)
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
@@ -273,6 +275,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         return run_labels(ws, args)
+    finally:
+        ws.close()
+
+
+def cmd_hazards(args: argparse.Namespace) -> int:
+    from cli.hazards_cli import cmd_hazards as run_hazards
+
+    ws = _open(args)
+    try:
+        return run_hazards(ws, args)
     finally:
         ws.close()
 

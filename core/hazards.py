@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from core import i18n
-from core.auth import Actor, Permission, require
+from core.auth import Actor, Permission, Role, require
 from core.i18n import DomainError
 from core.workflow import (
     ARCHIVED,
@@ -193,7 +193,11 @@ class Measures:
 
 class HazardRepository(Protocol):
     def next_number(self, year: int) -> str: ...
-    def create(self, values: Mapping[str, Any], event: Event) -> str: ...
+    def create(self, values: Mapping[str, Any], event: Event,
+               photos: Iterable[tuple[str, Any]] = ()) -> str: ...
+    def attach(self, hazard_id: str, kind: str, path: Any) -> str: ...
+    def attachments(self, hazard_id: str) -> list[Any]: ...
+    def assignees(self) -> list[tuple[str, str, str, list[str], str | None]]: ...
     def append(self, event: Event, grade: str, rules: DeadlineRules) -> HazardState: ...
     def get(self, hazard_id: str) -> Hazard | None: ...
     def events(self, hazard_id: str) -> list[Event]: ...
@@ -295,16 +299,35 @@ class HazardService:
         v["found_at"] = found.replace(microsecond=0).isoformat()
         return v
 
-    def record(self, actor: Actor, values: Mapping[str, Any]) -> str:
-        """Staff record a hazard they found: it enters the workflow at 发现 (to dispatch)."""
+    def record(self, actor: Actor, values: Mapping[str, Any], photos: Iterable[Any] = ()) -> str:
+        """Staff record a hazard they found: it enters the workflow at 发现 (to dispatch).
+        ``photos`` (file paths) are stored as before-photos in the same transaction."""
         require(actor, Permission.RECORD_HAZARD)
         v = self._validate_new(values)
         v.setdefault("reporter_name", actor.display_name)
         v.setdefault("reporter_person_id", actor.person_id)
-        return self._create(v, DISCOVERED, actor)
+        return self._create(v, DISCOVERED, actor, photos=photos)
+
+    def attachments(self, actor: Actor, hazard_id: str) -> list[Any]:
+        """Photos and documents stored with a hazard (core.equipment.Attachment rows)."""
+        require(actor, Permission.VIEW_HAZARDS)
+        return self.repo.attachments(hazard_id)
+
+    def attach(self, actor: Actor, hazard_id: str, kind: str, path: Any) -> str:
+        """Add a photo: "before" by anyone who may report, "after" by who may rectify."""
+        require(actor, Permission.RECTIFY_HAZARD if kind == "after" else Permission.REPORT_HAZARD)
+        if self.repo.get(hazard_id) is None:
+            raise DomainError("hazard.not_found")
+        return self.repo.attach(hazard_id, kind, path)
+
+    def assignees(self, actor: Actor) -> list[Actor]:
+        """Active users a dispatcher may choose as rectifier or re-checker."""
+        require(actor, Permission.DISPATCH_HAZARD)
+        return [Actor(uid, username, name, frozenset(Role(r) for r in roles), person)
+                for uid, username, name, roles, person in self.repo.assignees()]
 
     def report(self, actor: Actor | None, reporter_person_id: str, reporter_name: str,
-               values: Mapping[str, Any]) -> str:
+               values: Mapping[str, Any], photos: Iterable[Any] = ()) -> str:
         """随手拍: anyone reports, also without logging in at a shared PC (actor None); the
         clerk verifies it before it enters the workflow."""
         if actor is not None:
@@ -313,17 +336,19 @@ class HazardService:
             raise DomainError("hazard.reporter_required")
         v = self._validate_new({"type": "other", **values, "source": "snapshot"})
         v["reporter_person_id"], v["reporter_name"] = reporter_person_id, reporter_name
-        return self._create(v, REPORTED, actor, reporter_name)
+        return self._create(v, REPORTED, actor, reporter_name, photos)
 
     def _create(self, values: dict[str, Any], kind: str, actor: Actor | None,
-                name: str | None = None) -> str:
+                name: str | None = None, photos: Iterable[Any] = ()) -> str:
         found = dt.datetime.fromisoformat(values["found_at"])
         values.setdefault("number", self.repo.next_number(found.year))
         hazard_id = self.new_id()
         event = self._event(hazard_id, kind, {"found_at": values["found_at"],
                                               "reporter_name": values.get("reporter_name")},
                             actor, name)
-        return self.repo.create({**values, "id": hazard_id}, event)
+        # The report and its photos land together or not at all.
+        return self.repo.create({**values, "id": hazard_id}, event,
+                                [("before", path) for path in photos])
 
     def _event(self, hazard_id: str, kind: str, payload: Mapping[str, Any],
                actor: Actor | None, name: str | None = None) -> Event:

@@ -12,6 +12,7 @@ from core.hazards import DEFAULT_POINT_RULES, POINT_RULES_KEY, HazardService
 from core.i18n import DomainError, language
 from core.ids import uuid7
 from core.plant import PeopleService, StructureService
+from core.points import PointsService
 from db.attachments import AttachmentStore
 from db.database import Database
 from db.passwords import Argon2Hasher
@@ -41,6 +42,7 @@ class Workspace:
     hazards_repo: SqliteHazardRepository
     equipment_repo: SqliteEquipmentRepository
     attachments: AttachmentStore
+    points: PointsService
 
     @classmethod
     def open(cls, data_dir: Path | str, fast_hash: bool = False) -> Workspace:
@@ -62,7 +64,7 @@ class Workspace:
         equipment = EquipmentService(
             equipment_repo, lookup_code,
             lambda: settings.get(CODE_RULE_KEY) or DEFAULT_CODE_RULE)
-        hazards_repo = SqliteHazardRepository(db)
+        hazards_repo = SqliteHazardRepository(db, attachments)
 
         def point_rules() -> dict[str, int]:
             raw = settings.get(POINT_RULES_KEY)
@@ -88,6 +90,8 @@ class Workspace:
             hazards_repo=hazards_repo,
             equipment_repo=equipment_repo,
             attachments=attachments,
+            points=PointsService(hazards_repo, people_repo, structure_repo, equipment_repo,
+                                 point_rules),
         )
 
     @property

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.auth import Role, role_label
+from core.auth import Permission, Role, role_label
 from desktop.context import AppContext
+from desktop.notifications import NotificationBell
 from desktop.pages.base import Page
 from desktop.settings import LANGUAGE, WINDOW_GEOMETRY, Settings, log_file
 
@@ -139,6 +140,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        # 随手拍 from every page: anyone who sees something unsafe reports it at once.
+        self.report_action = file_menu.addAction(self.tr("Report a hazard…"), self.report_hazard)
+        self.report_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.report_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.report_action.setVisible(self.ctx.can(Permission.REPORT_HAZARD))
+        self.report_action.setEnabled(self.ctx.can(Permission.REPORT_HAZARD))
+        file_menu.addSeparator()
         file_menu.addAction(self.tr("Open data folder"), self.open_data_folder)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Quit"), self.close)
@@ -179,6 +187,10 @@ class MainWindow(QMainWindow):
         status.addWidget(self.user_label)
         status.addPermanentWidget(self.plant_label)
         status.addPermanentWidget(self.folder_label)
+        # What waits for this user; hidden for roles that do not see hazards.
+        self.bell = NotificationBell(self.ctx, self)
+        self.bell.open_hazard.connect(self.open_hazard)
+        status.addPermanentWidget(self.bell)
 
     def _build_shortcuts(self) -> None:
         for number in range(1, 10):
@@ -215,6 +227,11 @@ class MainWindow(QMainWindow):
         if page is None:
             # Built on first visit: start-up stays quick however many pages there are.
             page = cls(self.ctx)
+            if cls.page_id == "equipment":
+                # The page asks for import, export and labels; these do the work.
+                from desktop.equipment_actions import connect_equipment_page
+
+                connect_equipment_page(page)  # type: ignore[arg-type]
             self._pages[cls.page_id] = page
             self.stack.addWidget(page)
         self.header.setText(cls.title())
@@ -225,6 +242,25 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             page.focus_search()
+
+    # -- hazards -------------------------------------------------------------------------
+    def report_hazard(self) -> None:
+        from desktop.dialogs.report_dialog import open_report_dialog
+
+        open_report_dialog(self.ctx, self)
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """A notification was clicked: the hazard's details, or at least the hazards page."""
+        try:
+            from desktop.dialogs.hazard_detail import HazardDetailDialog
+        except ModuleNotFoundError as exc:
+            if exc.name != "desktop.dialogs.hazard_detail":
+                raise  # a real bug inside the module, not its absence
+            self.show_page("hazards")
+            return
+        dialog = HazardDetailDialog(self.ctx, hazard_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- menu actions --------------------------------------------------------------------
     def open_data_folder(self) -> None:

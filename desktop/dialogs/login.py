@@ -22,6 +22,8 @@ from desktop.errors import show_error
 from desktop.tasks import Op
 
 ERROR_STYLE = "color: #b3261e;"
+LINK_STYLE = ("QPushButton { color: #1B4F86; text-decoration: underline; border: none;"
+              " padding: 4px 0; }")
 HINT_STYLE = "background: #eef4fb; border: 1px solid #cfdff0; border-radius: 4px; padding: 8px;"
 
 
@@ -73,6 +75,15 @@ class LoginDialog(QDialog):
         layout.addSpacing(6)
 
         buttons = QHBoxLayout()
+        # 随手拍 at a shared PC: anyone reports a hazard by their employee number, no password.
+        self.report_button = QPushButton(self.tr("Report a hazard without logging in"))
+        self.report_button.setObjectName("reportWithoutLogin")
+        self.report_button.setFlat(True)
+        self.report_button.setAutoDefault(False)
+        self.report_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.report_button.setStyleSheet(LINK_STYLE)
+        self.report_button.clicked.connect(self.report_hazard)
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
@@ -85,6 +96,11 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
 
         (self.password_edit if username else self.username_edit).setFocus()
+
+    def report_hazard(self) -> None:
+        from desktop.dialogs.report_dialog import open_report_dialog
+
+        open_report_dialog(self.workspace, self)
 
     def error_text(self) -> str:
         return self.error_label.text() if not self.error_label.isHidden() else ""
@@ -132,7 +148,7 @@ class LoginDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for widget in (self.username_edit, self.password_edit, self.login_button,
-                       self.cancel_button):
+                       self.cancel_button, self.report_button):
             widget.setEnabled(not busy)
         self.login_button.setText(self.tr("Checking…") if busy else self.tr("Log in"))
         if busy:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from desktop.pages.base import Page
 from desktop.pages.equipment import EquipmentPage
+from desktop.pages.hazards import HazardsPage
 from desktop.pages.people import PeoplePage
+from desktop.pages.points import PointsPage
 from desktop.pages.structure import StructurePage
 from desktop.pages.users import UsersPage
 
-PAGES: list[type[Page]] = [PeoplePage, EquipmentPage, StructurePage, UsersPage]
+PAGES: list[type[Page]] = [HazardsPage, PeoplePage, EquipmentPage, StructurePage, UsersPage,
+                           PointsPage]
 
-__all__ = ["PAGES", "EquipmentPage", "Page", "PeoplePage", "StructurePage", "UsersPage"]
+__all__ = ["PAGES", "EquipmentPage", "HazardsPage", "Page", "PeoplePage", "PointsPage",
+           "StructurePage", "UsersPage"]
