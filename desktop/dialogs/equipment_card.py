@@ -50,8 +50,11 @@ from core.equipment import (
     Attachment,
     EquipmentCard,
 )
+from core.hazards import STEP_LABELS, Hazard, HazardQuery
+from core.hazards import label as hazard_label
 from core.i18n import DomainError
 from core.plant import RISK_LABELS, label
+from core.workflow import OPEN_STEPS
 from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.dialogs.equipment_dialog import DateWithUnknown, EquipmentDialog
@@ -295,10 +298,7 @@ class EquipmentCardDialog(QDialog):
         left.addWidget(self._build_faults(body))
         left.addStretch(1)
         right.addWidget(self._build_photos(body))
-        right.addWidget(self._placeholder(
-            body, self.tr("Open hazards"),
-            self.tr("Hazards reported on this machine and not yet rectified will be listed here "
-                    "once the hazard rectification module is installed.")))
+        right.addWidget(self._build_hazards(body))
         right.addWidget(self._placeholder(
             body, self.tr("Inspection checklist"),
             self.tr("The checklist for this type of machine (guards, emergency stop …) comes "
@@ -466,6 +466,59 @@ class EquipmentCardDialog(QDialog):
         layout.addWidget(self.add_files_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
+    def _build_hazards(self, parent: QWidget) -> QGroupBox:
+        """Hazards on this machine not yet closed: what a scan at the machine should warn of."""
+        box, layout = _group(self.tr("Open hazards"), parent)
+        self.hazards = QListWidget(box)
+        self.hazards.setMaximumHeight(140)
+        self.hazards.itemActivated.connect(self._open_hazard)
+        self.hazards_empty = QLabel(self.tr("No open hazards on this machine."), box)
+        self.hazards_empty.setStyleSheet(_MUTED)
+        self.record_hazard_button = QPushButton(self.tr("Record a hazard…"), box)
+        self.record_hazard_button.setVisible(self.ctx.can(Permission.RECORD_HAZARD))
+        self.record_hazard_button.clicked.connect(self._record_hazard)
+        layout.addWidget(self.hazards)
+        layout.addWidget(self.hazards_empty)
+        layout.addWidget(self.record_hazard_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.setVisible(self.ctx.can(Permission.VIEW_HAZARDS))
+        return box
+
+    def _load_hazards(self) -> None:
+        if not self.ctx.can(Permission.VIEW_HAZARDS):
+            return
+        ws, actor, item_id = self.ctx.workspace, self.ctx.actor, self.equipment_id
+        query = HazardQuery(equipment_id=item_id, steps=OPEN_STEPS)
+        Op(self, lambda _: ws.hazards.search_page(actor, query, 0, 50)[0], lane="db").success(
+            guard(self, self._show_hazards)).failure(guard(self, self.message.show_failure)).run()
+
+    def _show_hazards(self, hazards: list[Hazard]) -> None:
+        self.hazards.clear()
+        now = self.ctx.workspace.hazards.now()
+        for hazard in hazards:
+            text = f"{hazard.number}  {hazard_label(STEP_LABELS, hazard.step)}  {hazard.description}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, hazard.id)
+            item.setToolTip(hazard.description)
+            if hazard.overdue(now) or hazard.grade == "major":
+                item.setForeground(QColor(ALERT_COLOUR))
+            self.hazards.addItem(item)
+        self.hazards.setVisible(bool(hazards))
+        self.hazards_empty.setVisible(not hazards)
+
+    def _open_hazard(self, item: QListWidgetItem) -> None:
+        from desktop.dialogs.hazard_detail import HazardDetailDialog
+
+        dialog = HazardDetailDialog(self.ctx, item.data(Qt.ItemDataRole.UserRole), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _record_hazard(self) -> None:
+        from desktop.dialogs.hazard_dialogs import RecordHazardDialog
+
+        dialog = RecordHazardDialog(self.ctx, self, equipment_id=self.equipment_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _placeholder(self, parent: QWidget, title: str, text: str) -> QGroupBox:
         box, layout = _group(title, parent)
         note = QLabel(text, box)
@@ -479,6 +532,7 @@ class EquipmentCardDialog(QDialog):
         ws, actor, item_id = self.ctx.workspace, self.ctx.actor, self.equipment_id
         Op(self, lambda _: ws.equipment.card(actor, item_id), lane="db").success(
             guard(self, self._show)).failure(guard(self, self._failed)).run()
+        self._load_hazards()
 
     def _failed(self, exc: BaseException) -> None:
         self.message.show_failure(exc)
@@ -489,6 +543,8 @@ class EquipmentCardDialog(QDialog):
     def _data_changed(self, entity: str, ids: list[str]) -> None:
         if entity == "equipment" and (not ids or self.equipment_id in ids):
             self.reload()
+        elif entity == "hazard":
+            self._load_hazards()
         elif entity in ("area", "line", "department", "person", "equipment_type"):
             self.reload()  # a name shown in the header may have changed
 
