@@ -1,18 +1,228 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ArchiveDialog</name>
+    <message>
+      <source>Archive</source>
+      <translation>归档销号</translation>
+    </message>
+    <message>
+      <source>The review has passed. Archiving closes the hazard out in the ledger with today's date ({date}); it can no longer be changed.</source>
+      <translation>复核已通过。归档后，该隐患将以今天的日期（{date}）在台账中销号，之后不能再修改。</translation>
+    </message>
+    <message>
+      <source>Optional remark for the ledger</source>
+      <translation>台账备注，可不填</translation>
+    </message>
+    <message>
+      <source>Remark</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoardColumn</name>
+    <message>
+      <source>{step}  {n}</source>
+      <translation>{step}  {n}</translation>
+    </message>
+    <message>
+      <source>{n} more not shown (the newest {limit} are); use the list to see them all</source>
+      <translation>另有 {n} 条未显示（只显示最新的 {limit} 条），请在列表中查看全部</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoardColumnModel</name>
+    <message>
+      <source>Conflicting changes wait for a supervisor</source>
+      <translation>有冲突的修改，等待安全员处理</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraDialog</name>
+    <message>
+      <source>Take a photo</source>
+      <translation>拍照</translation>
+    </message>
+    <message>
+      <source>Take photo</source>
+      <translation>拍照</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>The picture could not be saved.</source>
+      <translation>照片无法保存。</translation>
+    </message>
+    <message>
+      <source>The camera is not working.</source>
+      <translation>摄像头无法使用。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DispatchDialog</name>
+    <message>
+      <source>Dispatch</source>
+      <translation>派发</translation>
+    </message>
+    <message>
+      <source>Choose, or type a user name</source>
+      <translation>从列表中选择，或输入用户名</translation>
+    </message>
+    <message>
+      <source>What must be done, e.g. fit a guard over the foot switch</source>
+      <translation>需要采取的措施，例如：给脚踏开关加装防护罩</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>The default is {h} hours from now for this grade</source>
+      <translation>按该隐患等级，默认为从现在起 {h} 小时</translation>
+    </message>
+    <message>
+      <source>Optional: choose, or type a user name</source>
+      <translation>可不填：从列表中选择，或输入用户名</translation>
+    </message>
+    <message>
+      <source>Type the user name of the rectifier and re-checker (as they log in).</source>
+      <translation>请输入整改责任人和复查人的用户名（即他们登录时用的用户名）。</translation>
+    </message>
+    <message>
+      <source>A major hazard is dispatched with the six fixes (六定): the item, measures, funds, owner, deadline and re-checker, all required.</source>
+      <translation>重大隐患派发须落实“六定”：定项目、定措施、定资金、定责任人、定期限、定复查人，各项均为必填。</translation>
+    </message>
+    <message>
+      <source>Department *</source>
+      <translation>责任部门 *</translation>
+    </message>
+    <message>
+      <source>Rectifier *</source>
+      <translation>整改责任人 *</translation>
+    </message>
+    <message>
+      <source>Measures *</source>
+      <translation>整改措施 *</translation>
+    </message>
+    <message>
+      <source>Funds</source>
+      <translation>整改资金</translation>
+    </message>
+    <message>
+      <source>Deadline *</source>
+      <translation>整改期限 *</translation>
+    </message>
+    <message>
+      <source>Re-checker</source>
+      <translation>复查人</translation>
+    </message>
+    <message>
+      <source>Major hazard: plan, stoppage and report</source>
+      <translation>重大隐患：整改方案、停产与报告</translation>
+    </message>
+    <message>
+      <source>The remediation plan: goal, steps, safety measures while fixing, people and materials</source>
+      <translation>整改方案：治理目标、方法步骤、整改期间的安全防范措施、人员和物资</translation>
+    </message>
+    <message>
+      <source>Stop production while it is fixed</source>
+      <translation>整改期间停产</translation>
+    </message>
+    <message>
+      <source>Partial stop (the affected area or machine)</source>
+      <translation>局部停产（受影响的区域或设备）</translation>
+    </message>
+    <message>
+      <source>Full stop</source>
+      <translation>全部停产</translation>
+    </message>
+    <message>
+      <source>Report to the regulator (emergency management bureau)</source>
+      <translation>向监管部门（应急管理局）报告</translation>
+    </message>
+    <message>
+      <source>Remediation plan *</source>
+      <translation>整改方案 *</translation>
+    </message>
+    <message>
+      <source>Stoppage</source>
+      <translation>停产</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>There is no active user with the user name “{name}”.</source>
+      <translation>找不到用户名为“{name}”的启用账号。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be the rectifier: their account has no rectifier role.</source>
+      <translation>{name} 不能担任整改责任人：其账号没有“整改人”角色。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be the re-checker: their account has no reviewer role.</source>
+      <translation>{name} 不能担任复查人：其账号没有“复核人”角色。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EquipmentActions</name>
+    <message>
+      <source>equipment-{date}.xlsx</source>
+      <translation>设备台账-{date}.xlsx</translation>
+    </message>
+    <message>
+      <source>Export the equipment list</source>
+      <translation>导出设备台账</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>{plant} equipment register (exported {date})</source>
+      <translation>{plant}设备台账（{date} 导出）</translation>
+    </message>
+    <message>
+      <source>Exported {done} of {total} machines…</source>
+      <translation>已导出 {done} / {total} 台设备…</translation>
+    </message>
+    <message>
+      <source>Exported {n} machines to {path}</source>
+      <translation>已导出 {n} 台设备：{path}</translation>
+    </message>
+    <message>
+      <source>Nothing was exported.</source>
+      <translation>没有导出任何数据。</translation>
+    </message>
+    <message>
+      <source>Export cancelled; no file was saved.</source>
+      <translation>已取消导出，没有保存任何文件。</translation>
+    </message>
+    <message>
+      <source>Exporting the equipment list…</source>
+      <translation>正在导出设备台账…</translation>
+    </message>
+    <message>
+      <source>equipment-import-template.xlsx</source>
+      <translation>设备导入模板.xlsx</translation>
+    </message>
+    <message>
+      <source>Save the import template</source>
+      <translation>保存导入模板</translation>
+    </message>
+    <message>
+      <source>Template saved to {path}</source>
+      <translation>模板已保存到 {path}</translation>
+    </message>
+  </context>
+  <context>
     <name>EquipmentCardDialog</name>
     <message>
       <source>Equipment card</source>
       <translation>设备卡片</translation>
-    </message>
-    <message>
-      <source>Open hazards</source>
-      <translation>未整改隐患</translation>
-    </message>
-    <message>
-      <source>Hazards reported on this machine and not yet rectified will be listed here once the hazard rectification module is installed.</source>
-      <translation>安装隐患整改模块后，这里将列出本设备已上报但尚未整改的隐患。</translation>
     </message>
     <message>
       <source>Inspection checklist</source>
@@ -109,6 +319,18 @@
     <message>
       <source>Add photos or documents…</source>
       <translation>添加照片/文档…</translation>
+    </message>
+    <message>
+      <source>Open hazards</source>
+      <translation>未整改隐患</translation>
+    </message>
+    <message>
+      <source>No open hazards on this machine.</source>
+      <translation>本设备没有未整改的隐患。</translation>
+    </message>
+    <message>
+      <source>Record a hazard…</source>
+      <translation>登记隐患…</translation>
     </message>
     <message>
       <source>Equipment card — {code} {name}</source>
@@ -419,6 +641,10 @@
     <message>
       <source>Import Excel</source>
       <translation>导入 Excel</translation>
+    </message>
+    <message>
+      <source>Download template</source>
+      <translation>下载模板</translation>
     </message>
     <message>
       <source>Export Excel</source>
@@ -776,15 +1002,620 @@
     </message>
   </context>
   <context>
+    <name>HazardActions</name>
+    <message>
+      <source>Accept report…</source>
+      <translation>采纳…</translation>
+    </message>
+    <message>
+      <source>Do not accept…</source>
+      <translation>不采纳…</translation>
+    </message>
+    <message>
+      <source>Merge as duplicate…</source>
+      <translation>作为重复上报合并…</translation>
+    </message>
+    <message>
+      <source>Dispatch…</source>
+      <translation>派发…</translation>
+    </message>
+    <message>
+      <source>Record rectification…</source>
+      <translation>登记整改…</translation>
+    </message>
+    <message>
+      <source>Pass review…</source>
+      <translation>复核…</translation>
+    </message>
+    <message>
+      <source>Send back…</source>
+      <translation>退回整改…</translation>
+    </message>
+    <message>
+      <source>Archive…</source>
+      <translation>归档销号…</translation>
+    </message>
+    <message>
+      <source>Settle conflict…</source>
+      <translation>处理冲突…</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardDetailDialog</name>
+    <message>
+      <source>Hazard</source>
+      <translation>隐患</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Dispatch — the six fixes</source>
+      <translation>派发（六定）</translation>
+    </message>
+    <message>
+      <source>Not dispatched yet.</source>
+      <translation>尚未派发。</translation>
+    </message>
+    <message>
+      <source>Rectification and review</source>
+      <translation>整改与复核</translation>
+    </message>
+    <message>
+      <source>Not rectified yet.</source>
+      <translation>尚未整改。</translation>
+    </message>
+    <message>
+      <source>Photos: before and after</source>
+      <translation>整改前后照片</translation>
+    </message>
+    <message>
+      <source>No photo from when it was found.</source>
+      <translation>没有发现时拍的照片。</translation>
+    </message>
+    <message>
+      <source>No photo after the fix yet.</source>
+      <translation>还没有整改后的照片。</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>处理记录</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Hazard {number}</source>
+      <translation>隐患 {number}</translation>
+    </message>
+    <message>
+      <source>Overdue {span}</source>
+      <translation>逾期 {span}</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>报告人</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Step due</source>
+      <translation>本环节期限</translation>
+    </message>
+    <message>
+      <source>Conflicting changes from another PC: {n}. They were made offline, did not fit this hazard's history and were not applied (highlighted below). A supervisor settles them.</source>
+      <translation>来自另一台电脑的冲突修改：{n} 项。这些修改是离线时做的，与该隐患的处理记录对不上，没有生效（下方已标出），需由安全员处理。</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>责任部门</translation>
+    </message>
+    <message>
+      <source>Rectifier</source>
+      <translation>整改责任人</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>整改措施</translation>
+    </message>
+    <message>
+      <source>Funds</source>
+      <translation>整改资金</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Re-checker</source>
+      <translation>复查人</translation>
+    </message>
+    <message>
+      <source>Any reviewer</source>
+      <translation>任一复核人</translation>
+    </message>
+    <message>
+      <source>Full stop</source>
+      <translation>全部停产</translation>
+    </message>
+    <message>
+      <source>Partial stop</source>
+      <translation>局部停产</translation>
+    </message>
+    <message>
+      <source>Remediation plan</source>
+      <translation>整改方案</translation>
+    </message>
+    <message>
+      <source>Stop production</source>
+      <translation>停产整改</translation>
+    </message>
+    <message>
+      <source>Reported to regulator</source>
+      <translation>报告监管部门</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>派发时间</translation>
+    </message>
+    <message>
+      <source>What was done</source>
+      <translation>整改情况</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>整改费用</translation>
+    </message>
+    <message>
+      <source>Recorded</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按期完成</translation>
+    </message>
+    <message>
+      <source>Sent back</source>
+      <translation>退回整改</translation>
+    </message>
+    <message>
+      <source>{n}×, last: {reason}</source>
+      <translation>{n} 次，最近一次：{reason}</translation>
+    </message>
+    <message>
+      <source>Review passed</source>
+      <translation>复核通过</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>归档时间</translation>
+    </message>
+    <message>
+      <source>Double-click to open</source>
+      <translation>双击打开</translation>
+    </message>
+    <message>
+      <source>{what} — conflict</source>
+      <translation>{what}（冲突）</translation>
+    </message>
+    <message>
+      <source>{what} — conflict, settled</source>
+      <translation>{what}（冲突，已处理）</translation>
+    </message>
+    <message>
+      <source>(system)</source>
+      <translation>（系统）</translation>
+    </message>
+    <message>
+      <source>Made on another PC while offline; it did not fit the hazard's step and was not applied. A supervisor settles it.</source>
+      <translation>这是另一台电脑离线时做的修改，与该隐患当时所处的环节不符，没有生效，需由安全员处理。</translation>
+    </message>
+    <message>
+      <source>No program on this PC opens {name}; it was saved to {path}</source>
+      <translation>这台电脑上没有能打开 {name} 的程序；文件已保存到 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardDialogs</name>
+    <message>
+      <source>¥{amount}</source>
+      <translation>¥{amount}</translation>
+    </message>
+    <message>
+      <source> yuan</source>
+      <translation> 元</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardEvents</name>
+    <message>
+      <source>Reported (snapshot)</source>
+      <translation>随手拍上报</translation>
+    </message>
+    <message>
+      <source>Recorded</source>
+      <translation>登记隐患</translation>
+    </message>
+    <message>
+      <source>Report accepted</source>
+      <translation>随手拍已采纳</translation>
+    </message>
+    <message>
+      <source>Report not accepted</source>
+      <translation>随手拍未采纳</translation>
+    </message>
+    <message>
+      <source>Merged as a duplicate</source>
+      <translation>作为重复上报合并</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>派发</translation>
+    </message>
+    <message>
+      <source>Rectification recorded</source>
+      <translation>登记整改</translation>
+    </message>
+    <message>
+      <source>Review passed</source>
+      <translation>复核通过</translation>
+    </message>
+    <message>
+      <source>Sent back for rectification</source>
+      <translation>复核未通过，退回整改</translation>
+    </message>
+    <message>
+      <source>Archived (closed out)</source>
+      <translation>归档销号</translation>
+    </message>
+    <message>
+      <source>Escalated (overdue)</source>
+      <translation>逾期升级</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Conflict settled</source>
+      <translation>冲突已处理</translation>
+    </message>
+    <message>
+      <source>Reward</source>
+      <translation>奖励</translation>
+    </message>
+    <message>
+      <source>Found {value}</source>
+      <translation>发现时间：{value}</translation>
+    </message>
+    <message>
+      <source>by {value}</source>
+      <translation>报告人：{value}</translation>
+    </message>
+    <message>
+      <source>To {value}</source>
+      <translation>派给：{value}</translation>
+    </message>
+    <message>
+      <source>due {value}</source>
+      <translation>期限：{value}</translation>
+    </message>
+    <message>
+      <source>measures: {value}</source>
+      <translation>措施：{value}</translation>
+    </message>
+    <message>
+      <source>funds {value}</source>
+      <translation>资金：{value}</translation>
+    </message>
+    <message>
+      <source>re-checker {value}</source>
+      <translation>复查人：{value}</translation>
+    </message>
+    <message>
+      <source>production stopped</source>
+      <translation>停产整改</translation>
+    </message>
+    <message>
+      <source>reported to the regulator</source>
+      <translation>已报告监管部门</translation>
+    </message>
+    <message>
+      <source>cost {value}</source>
+      <translation>费用：{value}</translation>
+    </message>
+    <message>
+      <source>photos: {value}</source>
+      <translation>照片：{value} 张</translation>
+    </message>
+    <message>
+      <source>after the deadline</source>
+      <translation>超期完成</translation>
+    </message>
+    <message>
+      <source>Reason: {value}</source>
+      <translation>原因：{value}</translation>
+    </message>
+    <message>
+      <source>Into {value}</source>
+      <translation>并入：{value}</translation>
+    </message>
+    <message>
+      <source>Closed out {value}</source>
+      <translation>销号日期：{value}</translation>
+    </message>
+    <message>
+      <source>to the plant's safety lead</source>
+      <translation>上报厂级安全负责人</translation>
+    </message>
+    <message>
+      <source>to the department head</source>
+      <translation>上报部门负责人</translation>
+    </message>
+    <message>
+      <source>step {value}</source>
+      <translation>环节：{value}</translation>
+    </message>
+    <message>
+      <source>was due {value}</source>
+      <translation>原期限：{value}</translation>
+    </message>
+    <message>
+      <source>Reward {value}</source>
+      <translation>奖励：{value}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardModel</name>
+    <message>
+      <source>{m} min</source>
+      <translation>{m} 分钟</translation>
+    </message>
+    <message>
+      <source>{h} h</source>
+      <translation>{h} 小时</translation>
+    </message>
+    <message>
+      <source>{d} d {h} h</source>
+      <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+      <source>Overdue by {span} (due {date})</source>
+      <translation>已逾期 {span}（期限 {date}）</translation>
+    </message>
+    <message>
+      <source>Escalated to the plant's safety lead</source>
+      <translation>已升级至厂级安全负责人</translation>
+    </message>
+    <message>
+      <source>Escalated to the department head</source>
+      <translation>已升级至部门负责人</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardTableModel</name>
+    <message>
+      <source>When the current step is due</source>
+      <translation>当前环节的截止时间</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>隐患描述</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>隐患类型</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>隐患等级</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>环节</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>{n} conflicting changes from another PC wait for a supervisor (open the hazard to settle them)</source>
+      <translation>有 {n} 项来自另一台电脑的冲突修改等待安全员处理（打开该隐患即可处理）</translation>
+    </message>
+  </context>
+  <context>
+    <name>HazardsPage</name>
+    <message>
+      <source>Overdue {span}</source>
+      <translation>逾期 {span}</translation>
+    </message>
+    <message>
+      <source>Search number, description or location</source>
+      <translation>搜索编号、描述或地点</translation>
+    </message>
+    <message>
+      <source>All steps</source>
+      <translation>全部环节</translation>
+    </message>
+    <message>
+      <source>Open (not yet archived)</source>
+      <translation>未销号（尚未归档）</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>全部等级</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Only hazards whose current step is past its deadline</source>
+      <translation>只显示当前环节已超过期限的隐患</translation>
+    </message>
+    <message>
+      <source>My to-do</source>
+      <translation>我的待办</translation>
+    </message>
+    <message>
+      <source>Hazards waiting for me: to rectify, or to review</source>
+      <translation>等我处理的隐患：待我整改或待我复核</translation>
+    </message>
+    <message>
+      <source>Found from</source>
+      <translation>发现日期</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>Board</source>
+      <translation>看板</translation>
+    </message>
+    <message>
+      <source>Hazards</source>
+      <translation>隐患</translation>
+    </message>
+    <message>
+      <source>Record hazard</source>
+      <translation>登记隐患</translation>
+    </message>
+    <message>
+      <source>Record a hazard you found; it goes to the clerk to dispatch</source>
+      <translation>登记您发现的隐患，交给安全员派发</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>查看</translation>
+    </message>
+    <message>
+      <source>The selected hazard in full, with its history (or double-click a row or card)</source>
+      <translation>查看所选隐患的全部信息和处理记录（也可双击行或卡片）</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Hazards matching the filters</source>
+      <translation>符合筛选条件的隐患数</translation>
+    </message>
+    <message>
+      <source>Avg. response</source>
+      <translation>平均派发用时</translation>
+    </message>
+    <message>
+      <source>Average time from found to dispatched, in hours</source>
+      <translation>从发现到派发的平均用时（小时）</translation>
+    </message>
+    <message>
+      <source>Avg. rectification</source>
+      <translation>平均整改用时</translation>
+    </message>
+    <message>
+      <source>Average time from found to archived, in hours</source>
+      <translation>从发现到归档销号的平均用时（小时）</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按期整改率</translation>
+    </message>
+    <message>
+      <source>Share of rectifications finished before their deadline</source>
+      <translation>在整改期限内完成的整改所占比例</translation>
+    </message>
+    <message>
+      <source>{h} h</source>
+      <translation>{h} 小时</translation>
+    </message>
+    <message>
+      <source>{n} hazards</source>
+      <translation>共 {n} 条</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
-    <message>
-      <source>Import people from Excel</source>
-      <translation>从 Excel 导入人员</translation>
-    </message>
-    <message>
-      <source>Choose an .xlsx file with one person per row</source>
-      <translation>选择 .xlsx 文件（每行一人）</translation>
-    </message>
     <message>
       <source>Choose file…</source>
       <translation>选择文件…</translation>
@@ -800,14 +1631,6 @@
     <message>
       <source>Problems to fix in the file</source>
       <translation>文件中需要修改的问题</translation>
-    </message>
-    <message>
-      <source>Update people whose employee no. exists</source>
-      <translation>更新已有工号的人员</translation>
-    </message>
-    <message>
-      <source>Skip people whose employee no. exists</source>
-      <translation>跳过已有工号的人员</translation>
     </message>
     <message>
       <source>Import</source>
@@ -830,12 +1653,12 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <source>Read {n} rows…</source>
-      <translation>已读取 {n} 行…</translation>
-    </message>
-    <message>
       <source>Reading the file…</source>
       <translation>正在读取文件…</translation>
+    </message>
+    <message>
+      <source>Read {n} rows…</source>
+      <translation>已读取 {n} 行…</translation>
     </message>
     <message>
       <source>Do not import</source>
@@ -844,10 +1667,6 @@
     <message>
       <source>“{header}” is</source>
       <translation>「{header}」对应</translation>
-    </message>
-    <message>
-      <source>Choose a file. The first row that names the columns (工号, 姓名, 部门 …) is taken as the header; download the template from the People page for a clean start.</source>
-      <translation>请选择文件。第一行写有列名（工号、姓名、部门……）的行将作为表头；也可以在“人员”页面下载导入模板后再填写。</translation>
     </message>
     <message>
       <source>Header found in row {header}. {rows} data rows: {good} ready to import, {bad} with problems.</source>
@@ -866,16 +1685,43 @@
       <translation>文件中需要修改的问题（{n} 个）</translation>
     </message>
     <message>
-      <source>No problems found: {n} people can be imported.</source>
-      <translation>没有发现问题：可以导入 {n} 人。</translation>
-    </message>
-    <message>
       <source>The file has no rows to import.</source>
       <translation>文件中没有可导入的数据行。</translation>
     </message>
     <message>
       <source>Nothing is imported until every problem is fixed. Correct the file in Excel, save it, and choose it again.</source>
       <translation>所有问题改正之前不会导入任何数据。请在 Excel 中修改并保存文件，然后重新选择该文件。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>没有导入任何数据。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportKind</name>
+    <message>
+      <source>Import people from Excel</source>
+      <translation>从 Excel 导入人员</translation>
+    </message>
+    <message>
+      <source>Choose an .xlsx file with one person per row</source>
+      <translation>选择 .xlsx 文件（每行一人）</translation>
+    </message>
+    <message>
+      <source>Choose a file. The first row that names the columns (工号, 姓名, 部门 …) is taken as the header; download the template from the People page for a clean start.</source>
+      <translation>请选择文件。第一行写有列名（工号、姓名、部门……）的行将作为表头；也可以在“人员”页面下载导入模板后再填写。</translation>
+    </message>
+    <message>
+      <source>Update people whose employee no. exists</source>
+      <translation>更新已有工号的人员</translation>
+    </message>
+    <message>
+      <source>Skip people whose employee no. exists</source>
+      <translation>跳过已有工号的人员</translation>
+    </message>
+    <message>
+      <source>No problems found: {n} people can be imported.</source>
+      <translation>没有发现问题：可以导入 {n} 人。</translation>
     </message>
     <message>
       <source>Importing {n} people…</source>
@@ -886,8 +1732,40 @@
       <translation>导入完成：新增 {created} 人，更新 {updated} 人，跳过 {skipped} 人。</translation>
     </message>
     <message>
-      <source>Nothing was imported.</source>
-      <translation>没有导入任何数据。</translation>
+      <source>Import equipment from Excel</source>
+      <translation>从 Excel 导入设备</translation>
+    </message>
+    <message>
+      <source>Choose an .xlsx file with one machine per row</source>
+      <translation>选择 .xlsx 文件（每行一台设备）</translation>
+    </message>
+    <message>
+      <source>Choose a file. The first row that names the columns (设备编号, 设备名称, 设备类型 …) is taken as the header; download the template from the Equipment page for a clean start, or export the list, correct it in Excel and import it again.</source>
+      <translation>请选择文件。第一行写有列名（设备编号、设备名称、设备类型……）的行将作为表头；可以在“设备”页面下载导入模板后填写，也可以先导出台账，在 Excel 中修改后再导入。</translation>
+    </message>
+    <message>
+      <source>Update machines whose code exists</source>
+      <translation>更新已有编号的设备</translation>
+    </message>
+    <message>
+      <source>Skip machines whose code exists</source>
+      <translation>跳过已有编号的设备</translation>
+    </message>
+    <message>
+      <source>No problems found: {n} machines can be imported.</source>
+      <translation>没有发现问题：可以导入 {n} 台设备。</translation>
+    </message>
+    <message>
+      <source>Importing {n} machines…</source>
+      <translation>正在导入 {n} 台设备…</translation>
+    </message>
+    <message>
+      <source>Imported: {created} machines added, {updated} updated, {skipped} unchanged or skipped.</source>
+      <translation>导入完成：新增 {created} 台，更新 {updated} 台，未变或跳过 {skipped} 台。</translation>
+    </message>
+    <message>
+      <source>{n} of them have codes already in the registry and were left as they are; to update them from the file, choose “Update machines whose code exists” and choose the file again.</source>
+      <translation>其中 {n} 台的设备编号已存在，未作修改；如要用文件内容更新它们，请选中“更新已有编号的设备”并重新选择该文件。</translation>
     </message>
   </context>
   <context>
@@ -992,6 +1870,10 @@
       <translation>密码</translation>
     </message>
     <message>
+      <source>Report a hazard without logging in</source>
+      <translation>随手拍（无需登录）</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1021,6 +1903,10 @@
     <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Report a hazard…</source>
+      <translation>随手拍上报隐患…</translation>
     </message>
     <message>
       <source>Open data folder</source>
@@ -1154,6 +2040,80 @@
     <message>
       <source>Linked person</source>
       <translation>关联人员</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationBell</name>
+    <message>
+      <source>To do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <source>Could not check for new tasks; trying again in a minute.</source>
+      <translation>无法检查新的待办，一分钟后重试。</translation>
+    </message>
+    <message>
+      <source>{n} items wait for you</source>
+      <translation>您有 {n} 项待办</translation>
+    </message>
+    <message>
+      <source>Nothing waits for you</source>
+      <translation>暂无待办</translation>
+    </message>
+    <message>
+      <source>{n} new items for you</source>
+      <translation>您有 {n} 项新待办</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationPopup</name>
+    <message>
+      <source>Waiting for you</source>
+      <translation>我的待办</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Nothing is waiting for you. Well done.</source>
+      <translation>目前没有待办事项，辛苦了！</translation>
+    </message>
+    <message>
+      <source>Escalated to you (overdue)</source>
+      <translation>逾期升级给您的</translation>
+    </message>
+    <message>
+      <source>Your tasks</source>
+      <translation>您的任务</translation>
+    </message>
+    <message>
+      <source>Reports to check</source>
+      <translation>待核实的随手拍</translation>
+    </message>
+    <message>
+      <source>To dispatch</source>
+      <translation>待派发</translation>
+    </message>
+    <message>
+      <source>To archive</source>
+      <translation>待归档</translation>
+    </message>
+    <message>
+      <source>Updated {time}</source>
+      <translation>更新于 {time}</translation>
+    </message>
+    <message>
+      <source>escalated, level {n}</source>
+      <translation>已升级（第 {n} 级）</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>…and {n} more on the Hazards page</source>
+      <translation>……另有 {n} 项，请到“隐患”页面查看</translation>
     </message>
   </context>
   <context>
@@ -1391,6 +2351,100 @@
     </message>
   </context>
   <context>
+    <name>PhotoPicker</name>
+    <message>
+      <source>Add photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Photos (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+      <translation>照片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PointsPage</name>
+    <message>
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Employee no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>积分项目</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>关联单号</translation>
+    </message>
+    <message>
+      <source>The month to rank</source>
+      <translation>排名的月份</translation>
+    </message>
+    <message>
+      <source>Previous month</source>
+      <translation>上个月</translation>
+    </message>
+    <message>
+      <source>Next month</source>
+      <translation>下个月</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>How the points were earned</source>
+      <translation>积分明细</translation>
+    </message>
+    <message>
+      <source>Choose a person in the ranking to see their points.</source>
+      <translation>在排行榜中选择一个人，查看其积分明细。</translation>
+    </message>
+    <message>
+      <source>Safety points</source>
+      <translation>安全积分</translation>
+    </message>
+    <message>
+      <source>How points are earned: {rules}</source>
+      <translation>积分规则：{rules}</translation>
+    </message>
+    <message>
+      <source>{people} people earned {points} points in {month}</source>
+      <translation>{month}：共 {people} 人获得积分，合计 {points} 分</translation>
+    </message>
+    <message>
+      <source>No points were earned in {month} yet.</source>
+      <translation>{month} 还没有人获得积分。</translation>
+    </message>
+    <message>
+      <source>How {name} earned points</source>
+      <translation>{name} 的积分明细</translation>
+    </message>
+    <message>
+      <source>All points, newest first. Total: {total}</source>
+      <translation>全部积分记录，最新的在前。合计：{total} 分</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewModel</name>
     <message>
       <source>Not imported</source>
@@ -1399,6 +2453,371 @@
     <message>
       <source>Imported as “{field}”</source>
       <translation>导入为“{field}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordHazardDialog</name>
+    <message>
+      <source>Record</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Record a hazard</source>
+      <translation>登记隐患</translation>
+    </message>
+    <message>
+      <source>What is wrong, and exactly where, e.g. the foot switch of press 3 on line B has no guard</source>
+      <translation>存在什么问题、具体在哪里，例如：B 线 3 号压力机的脚踏开关没有防护罩</translation>
+    </message>
+    <message>
+      <source>Choose the type…</source>
+      <translation>请选择隐患类型…</translation>
+    </message>
+    <message>
+      <source>Part or spot, e.g. foot switch, north door</source>
+      <translation>具体部位，例如：脚踏开关、北门</translation>
+    </message>
+    <message>
+      <source>Photos of the hazard</source>
+      <translation>隐患照片</translation>
+    </message>
+    <message>
+      <source>Description *</source>
+      <translation>隐患描述 *</translation>
+    </message>
+    <message>
+      <source>Type *</source>
+      <translation>隐患类型 *</translation>
+    </message>
+    <message>
+      <source>Grade *</source>
+      <translation>隐患等级 *</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>隐患来源</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>产线</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>具体部位</translation>
+    </message>
+    <message>
+      <source>Found at *</source>
+      <translation>发现时间 *</translation>
+    </message>
+    <message>
+      <source>Photos (before)</source>
+      <translation>整改前照片</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Major hazard: needs a full or partial stop and time to fix, or the plant cannot fix it alone. It needs the six fixes, a remediation plan and a report to the regulator.</source>
+      <translation>重大隐患：需要全部或局部停产，经过一定时间才能整改完成，或本厂自身难以排除。须落实“六定”，制定整改方案，并向监管部门报告。</translation>
+    </message>
+    <message>
+      <source>General hazard: little harm, can be fixed on the spot or quickly.</source>
+      <translation>一般隐患：危害和整改难度较小，能够当场或很快整改排除。</translation>
+    </message>
+    <message>
+      <source>Please choose the type of hazard.</source>
+      <translation>请选择隐患类型。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RectifyDialog</name>
+    <message>
+      <source>Record rectification</source>
+      <translation>登记整改</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Measures asked for</source>
+      <translation>要求的整改措施</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Sent back because</source>
+      <translation>退回原因</translation>
+    </message>
+    <message>
+      <source>What was done, e.g. fitted a fixed guard and tested the foot switch</source>
+      <translation>做了哪些整改，例如：加装了固定式防护罩，并试验了脚踏开关</translation>
+    </message>
+    <message>
+      <source>Photos after the fix</source>
+      <translation>整改后照片</translation>
+    </message>
+    <message>
+      <source>What was done *</source>
+      <translation>整改情况 *</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>整改费用</translation>
+    </message>
+    <message>
+      <source>Photos (after)</source>
+      <translation>整改后照片</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>Report a hazard</source>
+      <translation>随手拍：上报隐患</translation>
+    </message>
+    <message>
+      <source>Saw something unsafe? Add a photo and say where it is and what is wrong. The safety office checks every report; accepted reports earn safety points.</source>
+      <translation>发现不安全的情况？拍张照片，说明在哪里、有什么问题。安全科会核实每一条上报，被采纳的可获得安全积分。</translation>
+    </message>
+    <message>
+      <source>Your employee no. (on your badge)</source>
+      <translation>您的工号（见工牌）</translation>
+    </message>
+    <message>
+      <source>No photo yet.
+Choose a file or drop a picture here.</source>
+      <translation>还没有照片。
+请选择文件，或把图片拖到这里。</translation>
+    </message>
+    <message>
+      <source>Choose photo…</source>
+      <translation>选择照片…</translation>
+    </message>
+    <message>
+      <source>Take photo…</source>
+      <translation>拍照…</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>移除照片</translation>
+    </message>
+    <message>
+      <source>Choose the area…</source>
+      <translation>请选择区域…</translation>
+    </message>
+    <message>
+      <source>Optional: the code on the machine's label</source>
+      <translation>可不填：设备标签上的编号</translation>
+    </message>
+    <message>
+      <source>What is wrong, and where exactly? e.g. the guard of press 3 on line B is missing</source>
+      <translation>有什么问题？具体在哪里？例如：B 线 3 号压力机的防护罩缺失</translation>
+    </message>
+    <message>
+      <source>Reported by *</source>
+      <translation>报告人 *</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Area *</source>
+      <translation>区域 *</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>What is wrong *</source>
+      <translation>存在问题 *</translation>
+    </message>
+    <message>
+      <source>Kind of hazard</source>
+      <translation>隐患类型</translation>
+    </message>
+    <message>
+      <source>Send report</source>
+      <translation>提交上报</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Report another</source>
+      <translation>再报一条</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Your account is not linked to a person on the roster; type your employee number.</source>
+      <translation>您的账号没有关联花名册中的人员，请输入您的工号。</translation>
+    </message>
+    <message>
+      <source>No one on the roster has employee no. “{no}”. Check the number on your badge, or ask the safety office.</source>
+      <translation>花名册中没有工号为“{no}”的人员。请核对工牌上的工号，或询问安全科。</translation>
+    </message>
+    <message>
+      <source>✓ {who} — is this you?</source>
+      <translation>✓ {who}，是您本人吗？</translation>
+    </message>
+    <message>
+      <source>No equipment has the code “{code}”. Leave it empty if you are not sure.</source>
+      <translation>没有编号为“{code}”的设备。不确定的话可以不填。</translation>
+    </message>
+    <message>
+      <source>Choose a photo</source>
+      <translation>选择照片</translation>
+    </message>
+    <message>
+      <source>Pictures ({patterns})</source>
+      <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+      <source>“{name}” is not a picture SafeDesk can read. Choose a JPG or PNG photo.</source>
+      <translation>安全台无法读取图片“{name}”，请选择 JPG 或 PNG 格式的照片。</translation>
+    </message>
+    <message>
+      <source>Please type your employee number.</source>
+      <translation>请输入您的工号。</translation>
+    </message>
+    <message>
+      <source>Please say what is wrong.</source>
+      <translation>请说明存在什么问题。</translation>
+    </message>
+    <message>
+      <source>Please choose the area where you saw it.</source>
+      <translation>请选择发现问题的区域。</translation>
+    </message>
+    <message>
+      <source>Thank you, {name}!</source>
+      <translation>谢谢您，{name}！</translation>
+    </message>
+    <message>
+      <source>Your report {number} has reached the safety office. They will check it soon; accepted reports earn safety points. Quote the number if you ask about it.</source>
+      <translation>您的上报（编号 {number}）已送达安全科，安全科会尽快核实；被采纳的可获得安全积分。询问处理情况时请提供这个编号。</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>正在提交…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolveConflictDialog</name>
+    <message>
+      <source>Settle conflict</source>
+      <translation>处理冲突</translation>
+    </message>
+    <message>
+      <source>Settle</source>
+      <translation>处理</translation>
+    </message>
+    <message>
+      <source>These changes were made on another PC while it was offline. They arrived after the hazard had moved on, so they were not applied. Check with the people named, then settle them with a note; nothing is deleted from the history.</source>
+      <translation>这些修改是另一台电脑离线时做的，同步过来时该隐患已进入后续环节，所以没有生效。请先与相关人员核实，再填写说明进行处理；处理记录中的内容都不会被删除。</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>修改内容</translation>
+    </message>
+    <message>
+      <source>Step it met</source>
+      <translation>当时环节</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>How it was settled, e.g. the first dispatch stands; 李工 was told</source>
+      <translation>处理说明，例如：以第一次派发为准，已告知李工</translation>
+    </message>
+    <message>
+      <source>Note *</source>
+      <translation>说明 *</translation>
+    </message>
+    <message>
+      <source>Tick the conflicting changes to settle.</source>
+      <translation>请勾选要处理的冲突修改。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Review</source>
+      <translation>复核</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>What was done</source>
+      <translation>整改情况</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>整改费用</translation>
+    </message>
+    <message>
+      <source>Pass: the hazard is fixed</source>
+      <translation>通过：隐患已整改到位</translation>
+    </message>
+    <message>
+      <source>Send back: not fixed properly</source>
+      <translation>退回：整改不到位</translation>
+    </message>
+    <message>
+      <source>Why it goes back, e.g. the guard is loose</source>
+      <translation>退回原因，例如：防护罩没有固定牢</translation>
+    </message>
+    <message>
+      <source>Result *</source>
+      <translation>复核结果 *</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Pass review</source>
+      <translation>复核通过</translation>
+    </message>
+    <message>
+      <source>Send back</source>
+      <translation>退回整改</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Reason *</source>
+      <translation>原因 *</translation>
     </message>
   </context>
   <context>
@@ -1649,6 +3068,125 @@
     </message>
   </context>
   <context>
+    <name>VerifyDialog</name>
+    <message>
+      <source>Check a report</source>
+      <translation>核实随手拍</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>Accept: it is a real hazard</source>
+      <translation>采纳：确属安全隐患</translation>
+    </message>
+    <message>
+      <source>Not accepted: not a safety hazard</source>
+      <translation>不采纳：不属于安全隐患</translation>
+    </message>
+    <message>
+      <source>Duplicate: already reported</source>
+      <translation>重复：已有人上报过</translation>
+    </message>
+    <message>
+      <source>Accept report</source>
+      <translation>采纳</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>No reward</source>
+      <translation>不奖励</translation>
+    </message>
+    <message>
+      <source>Optional, e.g. good catch</source>
+      <translation>可不填，例如：发现及时</translation>
+    </message>
+    <message>
+      <source>Reward</source>
+      <translation>奖励</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Why it is not accepted (the reporter is told), e.g. not a safety hazard; already fixed</source>
+      <translation>不采纳的原因（会告知报告人），例如：不属于安全隐患；已经整改</translation>
+    </message>
+    <message>
+      <source>Reason *</source>
+      <translation>原因 *</translation>
+    </message>
+    <message>
+      <source>Search by hazard number or description</source>
+      <translation>按隐患编号或描述搜索</translation>
+    </message>
+    <message>
+      <source>Which hazard does it repeat?</source>
+      <translation>与哪条隐患重复？</translation>
+    </message>
+    <message>
+      <source>Turn down</source>
+      <translation>不采纳</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>The reporter earns {points} safety points; the hazard then waits to be dispatched.</source>
+      <translation>报告人将获得 {points} 分安全积分；该隐患随后进入“待派发”。</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>报告人</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>隐患类型</translation>
+    </message>
+    <message>
+      <source>Only the safety office checks reports.</source>
+      <translation>只有安全科可以核实随手拍。</translation>
+    </message>
+    <message>
+      <source>This report has already been handled ({step}).</source>
+      <translation>这条上报已经处理过了（{step}）。</translation>
+    </message>
+    <message>
+      <source>No hazard matches.</source>
+      <translation>没有匹配的隐患。</translation>
+    </message>
+    <message>
+      <source>Showing the newest {n}; type more to narrow it down.</source>
+      <translation>只显示最新的 {n} 条；请多输入几个字缩小范围。</translation>
+    </message>
+    <message>
+      <source>Please give the reason; the reporter will be told.</source>
+      <translation>请填写原因，会告知报告人。</translation>
+    </message>
+    <message>
+      <source>Choose the hazard this report repeats.</source>
+      <translation>请选择与这条上报重复的隐患。</translation>
+    </message>
+  </context>
+  <context>
     <name>_AccountDialog</name>
     <message>
       <source>Save</source>
@@ -1677,6 +3215,17 @@
     <message>
       <source>No person has the employee no. “{no}”.</source>
       <translation>没有工号为“{no}”的人员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FormDialog</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
