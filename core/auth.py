@@ -41,6 +41,9 @@ class Permission(enum.StrEnum):
     ARCHIVE_HAZARD = "archive_hazard"
     VERIFY_REPORT = "verify_report"
     RESOLVE_CONFLICT = "resolve_conflict"
+    VIEW_INSPECTIONS = "view_inspections"  # checklists, schedules, the due list, histories
+    INSPECT = "inspect"  # run a checklist on a machine (its failures draft hazards)
+    EDIT_CHECKLISTS = "edit_checklists"  # checklist templates and inspection schedules
 
 
 _VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
@@ -48,20 +51,26 @@ _VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUI
 _CLERK_HAZARDS = {Permission.DISPATCH_HAZARD, Permission.RECTIFY_HAZARD,
                   Permission.REVIEW_HAZARD, Permission.ARCHIVE_HAZARD,
                   Permission.VERIFY_REPORT, Permission.RESOLVE_CONFLICT}
+# Inspections are everyday floor work: operators do the daily checks of their own machines,
+# fitters and electricians the weekly ones, safety officers, reviewers and heads walk rounds.
+# So every role may view and run a checklist; what a check contains (and how often it is due)
+# is the safety office's call, so only clerks (and admins) edit checklists and schedules.
+_INSPECT = {Permission.VIEW_INSPECTIONS, Permission.INSPECT}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SAFETY_CLERK: frozenset(
-        _VIEW | _CLERK_HAZARDS | {Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE,
-                                  Permission.IMPORT_PEOPLE, Permission.EDIT_EQUIPMENT,
-                                  Permission.IMPORT_EQUIPMENT}
+        _VIEW | _CLERK_HAZARDS | _INSPECT | {
+            Permission.EDIT_STRUCTURE, Permission.EDIT_PEOPLE, Permission.IMPORT_PEOPLE,
+            Permission.EDIT_EQUIPMENT, Permission.IMPORT_EQUIPMENT, Permission.EDIT_CHECKLISTS}
     ),
     # Heads receive dispatched hazards and escalations; they may assign rectifiers too.
-    Role.DEPT_HEAD: frozenset(_VIEW | {Permission.DISPATCH_HAZARD}),
-    Role.RECTIFIER: frozenset(_VIEW | {Permission.RECTIFY_HAZARD}),
-    Role.REVIEWER: frozenset(_VIEW | {Permission.REVIEW_HAZARD}),
-    # A worker at a shared PC scans a label and reads the card (procedure, faults).
+    Role.DEPT_HEAD: frozenset(_VIEW | _INSPECT | {Permission.DISPATCH_HAZARD}),
+    Role.RECTIFIER: frozenset(_VIEW | _INSPECT | {Permission.RECTIFY_HAZARD}),
+    Role.REVIEWER: frozenset(_VIEW | _INSPECT | {Permission.REVIEW_HAZARD}),
+    # A worker at a shared PC scans a label and reads the card (procedure, faults), and does
+    # the daily check of the machine.
     Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
-                              Permission.REPORT_HAZARD}),
+                              Permission.REPORT_HAZARD} | _INSPECT),
 }
 
 MAX_FAILURES = 5

@@ -327,14 +327,15 @@ class HazardService:
                 for uid, username, name, roles, person in self.repo.assignees()]
 
     def report(self, actor: Actor | None, reporter_person_id: str, reporter_name: str,
-               values: Mapping[str, Any], photos: Iterable[Any] = ()) -> str:
+               values: Mapping[str, Any], photos: Iterable[Any] = (),
+               source: str = "snapshot") -> str:
         """随手拍: anyone reports, also without logging in at a shared PC (actor None); the
         clerk verifies it before it enters the workflow."""
         if actor is not None:
             require(actor, Permission.REPORT_HAZARD)
         if not reporter_person_id:
             raise DomainError("hazard.reporter_required")
-        v = self._validate_new({"type": "other", **values, "source": "snapshot"})
+        v = self._validate_new({"type": "other", **values, "source": source})
         v["reporter_person_id"], v["reporter_name"] = reporter_person_id, reporter_name
         return self._create(v, REPORTED, actor, reporter_name, photos)
 

@@ -8,15 +8,21 @@ from collections.abc import Callable
 
 from core.auth import Role
 from core.demo_equipment import DemoEquipment, generate_equipment
-from core.demo_hazards import generate_hazards
+from core.demo_hazards import DemoHazards, generate_hazards
+from core.demo_inspections import generate_inspections
 from core.demo_plant import DemoPlant, generate_plant
 from core.ids import uuid7
 from db import records
 from db.repositories.hazards import SqliteHazardRepository
 from db.repositories.tables import (
+    CHECKLIST_ITEMS,
+    CHECKLIST_TEMPLATES,
     EQUIPMENT,
     EQUIPMENT_TYPES,
     FAULTS,
+    INSPECTION_RESULTS,
+    INSPECTION_SCHEDULES,
+    INSPECTIONS,
     MAINTENANCE,
     PEOPLE,
     POINT_AWARDS,
@@ -54,7 +60,7 @@ def load_demo(ws: Workspace, seed: int = 1,
     today = today or dt.date.today()
     plant = generate_plant(seed)
     hasher = ws.auth.hasher
-    report(0, 5, "structure")
+    report(0, 6, "structure")
     with ws.db.transaction():
         repo = ws.structure_repo
         ws.settings.set(PLANT_NAME_KEY, plant.name)
@@ -78,7 +84,7 @@ def load_demo(ws: Workspace, seed: int = 1,
         repo.add_many("post", [{"department_id": departments[p.department_code], "code": p.code,
                                 "name": p.name, "risk_level": p.risk_level}
                                for p in plant.posts], list(posts.values()))
-        report(1, 5, "people")
+        report(1, 6, "people")
         people = {p.employee_no: uuid7() for p in plant.people}
         records.insert_many(ws.db, PEOPLE, [{
             "employee_no": p.employee_no, "name": p.name, "gender": _GENDER.get(p.gender),
@@ -89,21 +95,24 @@ def load_demo(ws: Workspace, seed: int = 1,
                                 ("head_painting", "PT")):
             repo.update("department", departments[dept_code],
                         {"head_person_id": people[plant.key_people[role]]})
-        report(2, 5, "equipment")
+        report(2, 6, "equipment")
         demo, items = _load_equipment(ws, plant, seed, today, site_id, areas, lines, departments,
                                       people)
-        report(3, 5, "users")
+        report(3, 6, "users")
         users: dict[str, str] = {}
         for username, (key, roles) in DEMO_USERS.items():
             person = plant.person(plant.key_people[key]) if key else None
             users[username] = ws.users_repo.add_user(
                 username, person.name if person else "系统管理员", roles,
                 hasher.hash(DEMO_PASSWORD), people[person.employee_no] if person else None)
-        report(4, 5, "hazards")
+        report(4, 6, "hazards")
         area_departments = {code: departments[dept] for code, dept in _AREA_DEPARTMENT.items()}
-        _load_hazards(ws, plant, demo, seed, today, users, area_departments,
-                      {"area": areas, "line": lines, "equipment": items, "person": people})
-    report(5, 5, "done")
+        hazards = _load_hazards(ws, plant, demo, seed, today, users, area_departments,
+                                {"area": areas, "line": lines, "equipment": items,
+                                 "person": people})
+        report(5, 6, "inspections")
+        _load_inspections(ws, plant, demo, hazards, seed, today, users, items, people)
+    report(6, 6, "done")
     return {"username": "admin", "password": DEMO_PASSWORD}
 
 
@@ -143,7 +152,7 @@ def _load_equipment(ws: Workspace, plant: DemoPlant, seed: int, today: dt.date, 
 
 def _load_hazards(ws: Workspace, plant: DemoPlant, equipment: DemoEquipment, seed: int,
                   today: dt.date, users: dict[str, str], area_departments: dict[str, str],
-                  ids: dict[str, dict[str, str]]) -> None:
+                  ids: dict[str, dict[str, str]]) -> DemoHazards:
     """Two years of hazards, their events and the points they earned (core/demo_hazards.py)."""
     user_people = {name: plant.key_people[key] for name, (key, _roles) in DEMO_USERS.items() if key}
     demo = generate_hazards(plant, equipment, users, user_people, seed, today, area_departments)
@@ -164,6 +173,42 @@ def _load_hazards(ws: Workspace, plant: DemoPlant, equipment: DemoEquipment, see
     if demo.events:
         # The events carry stamps from their own (past) times; the clock must stay above them.
         ws.db.clock.observe(max(e.hlc for e in demo.events))
+    return demo
+
+
+def _load_inspections(ws: Workspace, plant: DemoPlant, equipment: DemoEquipment,
+                      hazards: DemoHazards, seed: int, today: dt.date, users: dict[str, str],
+                      items: dict[str, str], people: dict[str, str]) -> None:
+    """Checklists, schedules and two years of inspection runs (core/demo_inspections.py): the
+    failed runs are the demo's inspection hazards; proper runs on SafeDesk earned points."""
+    user_people = {name: plant.key_people[key] for name, (key, _roles) in DEMO_USERS.items() if key}
+    demo = generate_inspections(plant, equipment, hazards, user_people, seed, today)
+    types = {code: type_id for type_id, code in ws.db.conn.execute(
+        "SELECT id, code FROM equipment_types WHERE deleted_hlc IS NULL")}
+    records.insert_many(ws.db, CHECKLIST_TEMPLATES, [
+        {"type_id": types[t["type_code"]], "name": t["name"]} for t in demo.templates
+    ], [t["id"] for t in demo.templates])
+    records.insert_many(ws.db, CHECKLIST_ITEMS, [
+        {k: v for k, v in i.items() if k != "id"} for i in demo.items], [i["id"] for i in demo.items])
+    records.insert_many(ws.db, INSPECTION_SCHEDULES, [{
+        "equipment_id": None, "type_id": types[s["type_code"]], "frequency": s["frequency"],
+        "start_date": s["start_date"], "active": s["active"]} for s in demo.schedules
+    ], [s["id"] for s in demo.schedules])
+    records.insert_many(ws.db, INSPECTIONS, [{
+        "equipment_id": items[r["equipment_code"]], "template_id": r["template_id"],
+        "inspector_user_id": users.get(r["inspector_username"] or ""),
+        "inspector_person_id": people[r["inspector_employee_no"]],
+        "inspector_name": r["inspector_name"], "started_at": r["started_at"],
+        "finished_at": r["finished_at"], "note": r["note"], "item_count": r["item_count"],
+        "ok_count": r["ok_count"], "failed_count": r["failed_count"], "na_count": r["na_count"],
+        "proper": r["proper"]} for r in demo.runs], [r["id"] for r in demo.runs])
+    records.insert_many(ws.db, INSPECTION_RESULTS, [
+        {k: v for k, v in r.items() if k != "id"} for r in demo.results
+    ], [r["id"] for r in demo.results])
+    records.insert_many(ws.db, POINT_AWARDS, [{
+        "person_id": people[person], "rule": rule, "points": points, "reason": reason,
+        "hazard_id": None, "awarded_at": at.isoformat()} for person, rule, points, reason, at
+        in demo.awards])
 
 
 def _performer(who: str, plant) -> str:

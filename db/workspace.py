@@ -11,6 +11,7 @@ from core.equipment import CODE_RULE_KEY, DEFAULT_CODE_RULE, EquipmentService
 from core.hazards import DEFAULT_POINT_RULES, POINT_RULES_KEY, HazardService
 from core.i18n import DomainError, language
 from core.ids import uuid7
+from core.inspections import InspectionService
 from core.plant import PeopleService, StructureService
 from core.points import PointsService
 from db.attachments import AttachmentStore
@@ -18,6 +19,7 @@ from db.database import Database
 from db.passwords import Argon2Hasher
 from db.repositories.equipment import SqliteEquipmentRepository
 from db.repositories.hazards import SqliteHazardRepository
+from db.repositories.inspections import SqliteInspectionRepository
 from db.repositories.people import SqlitePeopleRepository
 from db.repositories.settings import SqliteSettingsRepository
 from db.repositories.structure import SqliteStructureRepository
@@ -43,6 +45,8 @@ class Workspace:
     equipment_repo: SqliteEquipmentRepository
     attachments: AttachmentStore
     points: PointsService
+    inspections: InspectionService
+    inspections_repo: SqliteInspectionRepository
 
     @classmethod
     def open(cls, data_dir: Path | str, fast_hash: bool = False) -> Workspace:
@@ -75,6 +79,7 @@ class Workspace:
 
         hazards = HazardService(hazards_repo, uuid7, lambda: (db.clock.now(), db.device_id),
                                 point_rules=point_rules)
+        inspections_repo = SqliteInspectionRepository(db, attachments, equipment_repo)
         return cls(
             data_dir=data_dir,
             db=db,
@@ -92,6 +97,8 @@ class Workspace:
             attachments=attachments,
             points=PointsService(hazards_repo, people_repo, structure_repo, equipment_repo,
                                  point_rules),
+            inspections=InspectionService(inspections_repo, hazards, uuid7),
+            inspections_repo=inspections_repo,
         )
 
     @property

@@ -43,3 +43,19 @@ POINT_AWARDS = TableSpec("point_award", "point_awards", (
     "person_id", "rule", "points", "reason", "hazard_id", "awarded_at"))
 ALL_TABLES += [HAZARDS, POINT_AWARDS]
 BY_ENTITY.update({spec.entity: spec for spec in ALL_TABLES})
+
+CHECKLIST_TEMPLATES = TableSpec("checklist_template", "checklist_templates", ("type_id", "name"))
+CHECKLIST_ITEMS = TableSpec("checklist_item", "checklist_items", (
+    "template_id", "position", "text", "guidance", "hazard_type"))
+INSPECTION_SCHEDULES = TableSpec("inspection_schedule", "inspection_schedules", (
+    "equipment_id", "type_id", "frequency", "start_date", "active"))
+INSPECTIONS = TableSpec("inspection", "inspections", (
+    "equipment_id", "template_id", "inspector_user_id", "inspector_person_id", "inspector_name",
+    "started_at", "finished_at", "note", "item_count", "ok_count", "failed_count", "na_count",
+    "proper"))
+INSPECTION_RESULTS = TableSpec("inspection_result", "inspection_results", (
+    "inspection_id", "item_id", "position", "item_text", "outcome", "note", "photos",
+    "hazard_id"))
+ALL_TABLES += [CHECKLIST_TEMPLATES, CHECKLIST_ITEMS, INSPECTION_SCHEDULES, INSPECTIONS,
+               INSPECTION_RESULTS]
+BY_ENTITY.update({spec.entity: spec for spec in ALL_TABLES})
