@@ -71,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from cli.hazards_cli import add_parser as add_hazards_parser
     from cli.labels import add_parser as add_labels_parser
+    from cli.scan_cli import add_parser as add_scan_parser
 
     add_labels_parser(sub)
     add_hazards_parser(sub)
+    add_scan_parser(sub)
     return parser
 
 
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             return open_gui(args)
         handler = {"demo": cmd_demo, "check": cmd_check, "screenshot": cmd_screenshot,
                    "import": cmd_import, "export": cmd_export,
-                   "labels": cmd_labels, "hazards": cmd_hazards}[args.command]
+                   "labels": cmd_labels, "hazards": cmd_hazards, "scan": cmd_scan}[args.command]
         return handler(args)
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
@@ -275,6 +277,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         return run_labels(ws, args)
+    finally:
+        ws.close()
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from cli.scan_cli import cmd_scan as run_scan
+
+    ws = _open(args)
+    try:
+        return run_scan(ws, args)
     finally:
         ws.close()
 
