@@ -21,15 +21,42 @@ class Database:
 
     The connection runs in autocommit mode and transactions are opened explicitly with
     BEGIN IMMEDIATE, so a writer takes the write lock up front instead of failing half-way.
+
+    Each thread gets its own connection (``conn`` is per thread): Python's sqlite3 connection
+    objects are not safe to use from two threads at once (their statement cache is shared),
+    and a page reading on the UI thread while the database lane writes must not crash the app.
+    WAL mode lets those connections read concurrently while one writes.
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
-        self.conn = conn
-        self._depth = 0
-        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._local.conn = conn
+        self._local.depth = 0
+        self._connections = [conn]
+        self._connections_lock = threading.Lock()
         self.device_id = ""
         self.clock = HybridLogicalClock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path)
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    @property
+    def _depth(self) -> int:
+        self.conn  # noqa: B018 - makes sure this thread's state exists
+        return self._local.depth
+
+    @_depth.setter
+    def _depth(self, value: int) -> None:
+        self._local.depth = value
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -49,12 +76,15 @@ class Database:
                 run_migrations(db)
                 db._load_identity()
             except BaseException:
-                conn.close()
+                db.close()
                 raise
         return db
 
     def close(self) -> None:
-        self.conn.close()
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
 
     def _load_identity(self) -> None:
         with self.transaction():
@@ -76,44 +106,43 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All-or-nothing: the outermost level is BEGIN IMMEDIATE/COMMIT, inner levels savepoints."""
-        with self._lock:
-            conn = self.conn
-            name = f"sp{self._depth}"
-            try:
-                if self._depth == 0:
-                    conn.execute("BEGIN IMMEDIATE")
-                else:
-                    conn.execute(f"SAVEPOINT {name}")
-            except sqlite3.OperationalError as exc:
-                raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
-            self._depth += 1
-            try:
-                yield conn
-            except BaseException as exc:
-                self._depth -= 1
-                # SQLite may already have rolled back by itself (disk full, I/O error): a
-                # second ROLLBACK would replace the real error with "no transaction is active".
-                if conn.in_transaction:
-                    if self._depth == 0:
-                        conn.execute("ROLLBACK")
-                    else:
-                        conn.execute(f"ROLLBACK TO {name}")
-                        conn.execute(f"RELEASE {name}")
-                if isinstance(exc, sqlite3.OperationalError):
-                    known = translate_sqlite_error(exc, str(self.path))
-                    if known is not None:
-                        raise known from exc
-                raise
+        conn = self.conn
+        name = f"sp{self._depth}"
+        try:
+            if self._depth == 0:
+                conn.execute("BEGIN IMMEDIATE")
+            else:
+                conn.execute(f"SAVEPOINT {name}")
+        except sqlite3.OperationalError as exc:
+            raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
+        self._depth += 1
+        try:
+            yield conn
+        except BaseException as exc:
             self._depth -= 1
-            try:
+            # SQLite may already have rolled back by itself (disk full, I/O error): a
+            # second ROLLBACK would replace the real error with "no transaction is active".
+            if conn.in_transaction:
                 if self._depth == 0:
-                    conn.execute("COMMIT")
-                else:
-                    conn.execute(f"RELEASE {name}")
-            except sqlite3.OperationalError as exc:
-                if self._depth == 0 and conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
+                else:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+            if isinstance(exc, sqlite3.OperationalError):
+                known = translate_sqlite_error(exc, str(self.path))
+                if known is not None:
+                    raise known from exc
+            raise
+        self._depth -= 1
+        try:
+            if self._depth == 0:
+                conn.execute("COMMIT")
+            else:
+                conn.execute(f"RELEASE {name}")
+        except sqlite3.OperationalError as exc:
+            if self._depth == 0 and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise (translate_sqlite_error(exc, str(self.path)) or exc) from exc
 
     @property
     def in_transaction(self) -> bool:

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 _lanes: dict[str, QThreadPool] = {}
-_live: set[Op] = set()  # keep running operations alive until they report back
 
 
 def lane(name: str) -> QThreadPool:
     if name not in _lanes:
         pool = QThreadPool()
         pool.setMaxThreadCount(1 if name == "db" else 2)
+        # Keep the threads: each one holds its own database connection (db.Database.conn).
+        pool.setExpiryTimeout(-1)
         _lanes[name] = pool
     return _lanes[name]
 
@@ -68,30 +69,67 @@ class Progress:
             raise Cancelled()
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object, str)
-    finished = Signal()
+class _Dispatcher(QObject):
+    """The one QObject that worker threads signal through, created on the UI thread and never
+    deleted. A per-operation QObject would be released by whichever thread drops the last
+    reference — sometimes the pool thread, while the UI thread still delivers its queued
+    signals — which crashed the process now and then (seen under gdb)."""
+
+    progressed = Signal(int, int, int, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object, str)
+    finished = Signal(int)
+
+
+_dispatcher: _Dispatcher | None = None
+_ops: dict[int, Op] = {}  # running operations by id, alive until they report back
+_next_id = 0
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+        queued = Qt.ConnectionType.QueuedConnection
+        _dispatcher.progressed.connect(
+            lambda i, done, total, text: _call(i, "_progressed", done, total, text), queued)
+        _dispatcher.succeeded.connect(lambda i, result: _call(i, "_succeeded", result), queued)
+        _dispatcher.failed.connect(lambda i, exc, tb: _call(i, "_failed", exc, tb), queued)
+        _dispatcher.finished.connect(lambda i: _call(i, "_finished"), queued)
+    return _dispatcher
+
+
+def _call(op_id: int, method: str, *args: Any) -> None:
+    op = _ops.get(op_id)
+    if op is not None:
+        getattr(op, method)(*args)
 
 
 class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+    def __init__(self, op_id: int, fn: Callable[[Progress], Any], progress: Progress) -> None:
         super().__init__()
+        self.op_id = op_id
         self.fn = fn
-        self.signals = signals
         self.progress = progress
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        signals = _get_dispatcher()  # created on the UI thread before any runner starts
+        # Drop this thread's references to the work (whose closure may hold widgets) before
+        # saying "finished": the Op on the UI thread then holds the last ones, so nothing Qt
+        # is ever destroyed on this pool thread.
+        fn, self.fn = self.fn, None
         try:
-            result = self.fn(self.progress)
-        except BaseException as exc:  # reported to the UI thread, never lost in a worker
-            self.signals.failed.emit(exc, traceback.format_exc())
-        else:
-            self.signals.succeeded.emit(result)
+            try:
+                result = fn(self.progress)
+            except BaseException as exc:  # reported to the UI thread, never lost in a worker
+                signals.failed.emit(self.op_id, exc, traceback.format_exc())
+            else:
+                signals.succeeded.emit(self.op_id, result)
+                del result
         finally:
-            self.signals.finished.emit()
+            del fn
+            signals.finished.emit(self.op_id)
 
 
 class Op(QObject):
@@ -99,6 +137,9 @@ class Op(QObject):
 
     def __init__(self, parent: QWidget | None, fn: Callable[[Progress], Any], lane: str = "db") -> None:
         super().__init__(None)
+        global _next_id
+        _next_id += 1
+        self.op_id = _next_id
         self._parent = parent
         self._fn = fn
         self._lane = lane
@@ -108,8 +149,10 @@ class Op(QObject):
         self._progress_label: str | None = None
         self._cancellable = True
         self._dialog: QProgressDialog | None = None
-        self.signals = _Signals()
-        self.progress = Progress(self.signals.progressed.emit)
+        self.signals = _get_dispatcher()
+        op_id = self.op_id
+        self.progress = Progress(
+            lambda done, total, text: _get_dispatcher().progressed.emit(op_id, done, total, text))
 
     def success(self, cb: Callable[[Any], None]) -> Op:
         self._on_success = cb
@@ -134,11 +177,6 @@ class Op(QObject):
         return self
 
     def run(self) -> Op:
-        s = self.signals
-        s.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        s.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        s.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        s.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         if self._progress_label is not None:
             dlg = QProgressDialog(self._progress_label, self.tr("Cancel"), 0, 0, self._parent)
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
@@ -148,8 +186,8 @@ class Op(QObject):
             else:
                 dlg.setCancelButton(None)
             self._dialog = dlg
-        _live.add(self)
-        lane(self._lane).start(_Runner(self._fn, s, self.progress))
+        _ops[self.op_id] = self
+        lane(self._lane).start(_Runner(self.op_id, self._fn, self.progress))
         return self
 
     def _progressed(self, done: int, total: int, text: str) -> None:
@@ -183,7 +221,7 @@ class Op(QObject):
 
     def _finished(self) -> None:
         self._close_dialog()
-        _live.discard(self)
+        _ops.pop(self.op_id, None)
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:
