@@ -111,20 +111,18 @@ class LabelsDialog(QDialog):
         self.skip.setEnabled(not template.is_thermal)  # a roll has no used positions
 
     def _equipment(self) -> Iterator[Equipment]:
+        """The chosen machines, read lazily on the database lane. The widgets are read HERE,
+        on the UI thread; the generator below only touches plain values (a widget must never
+        be touched from a worker thread)."""
         ws, actor = self.ctx.workspace, self.ctx.actor
-        if self.scope_selected.isChecked():
-            for item_id in self.selected_ids:
-                item = ws.equipment.get(actor, item_id)
-                if item is not None:
-                    yield item
-            return
+        selected = list(self.selected_ids) if self.scope_selected.isChecked() else None
         if self.scope_area.isChecked():
             query = EquipmentQuery(area_id=self.area.currentData())
         elif self.scope_type.isChecked():
             query = EquipmentQuery(type_id=self.type.currentData())
         else:
             query = self.query
-        yield from ws.equipment.iter_all(actor, query)
+        return _machines(ws, actor, selected, query)
 
     def _render(self, target: Path, then) -> None:
         ws, actor = self.ctx.workspace, self.ctx.actor
@@ -179,3 +177,12 @@ class LabelsDialog(QDialog):
         self.last_pdf = target
         print_pdf(self, target, self.tr("SafeDesk labels"))
 
+
+def _machines(ws, actor, selected: list[str] | None, query: EquipmentQuery) -> Iterator[Equipment]:
+    if selected is not None:
+        for item_id in selected:
+            item = ws.equipment.get(actor, item_id)
+            if item is not None:
+                yield item
+        return
+    yield from ws.equipment.iter_all(actor, query)
