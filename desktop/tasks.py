@@ -15,30 +15,34 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
-_lanes: dict[str, QThreadPool] = {}
+_lanes: dict[str, ThreadPoolExecutor] = {}
+_pending: set[Future] = set()
+_pending_lock = threading.Lock()
 
 
-def lane(name: str) -> QThreadPool:
+def lane(name: str) -> ThreadPoolExecutor:
+    """Plain Python worker threads: no Qt object is created, owned or destroyed on them; they
+    only emit the dispatcher's signals, which Qt delivers on the UI thread."""
     if name not in _lanes:
-        pool = QThreadPool()
-        pool.setMaxThreadCount(1 if name == "db" else 2)
-        # Keep the threads: each one holds its own database connection (db.Database.conn).
-        pool.setExpiryTimeout(-1)
-        _lanes[name] = pool
+        _lanes[name] = ThreadPoolExecutor(max_workers=1 if name == "db" else 2,
+                                          thread_name_prefix=f"safedesk-{name}")
     return _lanes[name]
 
 
 def wait_all(msecs: int = 30000) -> None:
     """Used at shutdown and in tests: let queued work finish."""
-    for pool in _lanes.values():
-        pool.waitForDone(msecs)
+    with _pending_lock:
+        pending = list(_pending)
+    futures_wait(pending, timeout=msecs / 1000)
 
 
 class Cancelled(Exception):
@@ -99,37 +103,39 @@ def _get_dispatcher() -> _Dispatcher:
     return _dispatcher
 
 
+def _forget(future: Future) -> None:
+    with _pending_lock:
+        _pending.discard(future)
+
+
 def _call(op_id: int, method: str, *args: Any) -> None:
     op = _ops.get(op_id)
     if op is not None:
         getattr(op, method)(*args)
 
 
-class _Runner(QRunnable):
-    def __init__(self, op_id: int, fn: Callable[[Progress], Any], progress: Progress) -> None:
-        super().__init__()
-        self.op_id = op_id
-        self.fn = fn
-        self.progress = progress
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        signals = _get_dispatcher()  # created on the UI thread before any runner starts
-        # Drop this thread's references to the work (whose closure may hold widgets) before
-        # saying "finished": the Op on the UI thread then holds the last ones, so nothing Qt
-        # is ever destroyed on this pool thread.
-        fn, self.fn = self.fn, None
+def _run(op_id: int) -> None:
+    """Runs on a worker thread and reports through the dispatcher. It takes the work from the
+    Op by id and drops every reference to it before saying "finished", so the Op — released
+    on the UI thread — always holds the last one (the work's closure may hold widgets, which
+    must never be destroyed on a worker thread)."""
+    signals = _get_dispatcher()  # created on the UI thread before any work starts
+    op = _ops.get(op_id)
+    if op is None:
+        return
+    fn, progress = op._fn, op.progress
+    del op
+    try:
         try:
-            try:
-                result = fn(self.progress)
-            except BaseException as exc:  # reported to the UI thread, never lost in a worker
-                signals.failed.emit(self.op_id, exc, traceback.format_exc())
-            else:
-                signals.succeeded.emit(self.op_id, result)
-                del result
-        finally:
-            del fn
-            signals.finished.emit(self.op_id)
+            result = fn(progress)
+        except BaseException as exc:  # reported to the UI thread, never lost in a worker
+            signals.failed.emit(op_id, exc, traceback.format_exc())
+        else:
+            signals.succeeded.emit(op_id, result)
+            del result
+    finally:
+        del fn
+        signals.finished.emit(op_id)
 
 
 class Op(QObject):
@@ -187,7 +193,10 @@ class Op(QObject):
                 dlg.setCancelButton(None)
             self._dialog = dlg
         _ops[self.op_id] = self
-        lane(self._lane).start(_Runner(self.op_id, self._fn, self.progress))
+        future = lane(self._lane).submit(_run, self.op_id)
+        with _pending_lock:
+            _pending.add(future)
+        future.add_done_callback(_forget)
         return self
 
     def _progressed(self, done: int, total: int, text: str) -> None:
