@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from importlib import metadata
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,8 +15,10 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +37,7 @@ from core.auth import Permission, Role, role_label
 from desktop.context import AppContext
 from desktop.notifications import NotificationBell
 from desktop.pages.base import Page
+from desktop.scanner.keyboard_wedge import KeyboardWedge
 from desktop.settings import LANGUAGE, WINDOW_GEOMETRY, Settings, log_file
 
 SIDEBAR_WIDTH = 180
@@ -48,6 +53,9 @@ QListWidget#nav::item { padding: 8px 12px; margin: 1px 8px; border-radius: 4px; 
 QListWidget#nav::item:hover:!selected { background: #e7ebef; }
 QListWidget#nav::item:selected { background: #d9e6f5; color: #123f6e; }
 QLabel#pageHeader { color: #1f2933; }
+QToolButton#scanButton { background: #1f3b5c; color: white; border: none; border-radius: 4px;
+                         padding: 8px 12px; margin: 4px 12px; font-weight: bold; }
+QToolButton#scanButton:hover { background: #2a4f7a; }
 QStatusBar QLabel { color: #4a5560; padding: 0 8px; }
 """
 
@@ -60,6 +68,8 @@ def app_version() -> str:
 
 
 class MainWindow(QMainWindow):
+    scan_opened = Signal(str)  # the id of the machine whose card a scan opened (or raised)
+
     def __init__(self, ctx: AppContext, pages: Sequence[type[Page]] | None = None,
                  settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +84,16 @@ class MainWindow(QMainWindow):
             p for p in pages if p.required_permission is None or ctx.can(p.required_permission)
         ]
         self._pages: dict[str, Page] = {}
+        # Scanning (F3): the scan window, the cards scans opened, and handheld scanners, which
+        # are recognised anywhere in the program while this window is open.
+        self.camera_backend: object | None = None  # None: OpenCV; tests put a fake webcam here
+        self.scan_dialog: QWidget | None = None
+        self.scan_problem: QMessageBox | None = None
+        self._scan_cards: dict[str, QWidget] = {}
+        self.can_scan = ctx.can(Permission.VIEW_EQUIPMENT)
+        self.wedge = KeyboardWedge(self)
+        self.wedge.scanned.connect(self.handle_scan)
+        self._build_scan_action()
 
         self.setWindowTitle(f"安全台 SafeDesk — {ctx.workspace.plant_name}")
         self.setStyleSheet(_STYLE)
@@ -112,6 +132,19 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_row_changed)
         side.addWidget(self.nav, 1)
+        from desktop.scanner.scan_dialog import scan_icon
+
+        scan_button = QToolButton(objectName="scanButton")
+        scan_button.setText(self.tr("Scan a label"))
+        scan_button.setIcon(scan_icon("#ffffff"))  # on the dark button; the menu's is dark
+        scan_button.setToolTip(self.scan_action.toolTip())
+        scan_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scan_button.clicked.connect(self.scan_action.trigger)
+        scan_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        scan_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        scan_button.setVisible(self.can_scan)
+        self.scan_button = scan_button
+        side.addWidget(scan_button)
 
         content = QWidget()
         body = QVBoxLayout(content)
@@ -146,6 +179,7 @@ class MainWindow(QMainWindow):
         self.report_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.report_action.setVisible(self.ctx.can(Permission.REPORT_HAZARD))
         self.report_action.setEnabled(self.ctx.can(Permission.REPORT_HAZARD))
+        file_menu.addAction(self.scan_action)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Open data folder"), self.open_data_folder)
         file_menu.addSeparator()
@@ -169,6 +203,20 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("About SafeDesk"), self.show_about)
         help_menu.addAction(self.tr("Open log file"), self.open_log_file)
         self.menus = {"file": file_menu, "settings": settings_menu, "help": help_menu}
+
+    def _build_scan_action(self) -> None:
+        from desktop.scanner.scan_dialog import scan_icon
+
+        self.scan_action = QAction(scan_icon(), self.tr("Scan a label…"), self)
+        self.scan_action.setToolTip(self.tr("Scan an equipment label with the webcam or from a "
+                                            "photo (Ctrl+Shift+S). A handheld scanner works "
+                                            "without this."))
+        self.scan_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.scan_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.scan_action.triggered.connect(lambda _=False: self.open_scan_dialog())
+        self.scan_action.setVisible(self.can_scan)
+        self.scan_action.setEnabled(self.can_scan)
+        self.addAction(self.scan_action)
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
@@ -262,6 +310,90 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    # -- scanning ------------------------------------------------------------------------
+    def open_scan_dialog(self) -> QWidget:
+        """The scan window (one per main window; raised if already open)."""
+        from desktop.scanner.scan_dialog import ScanDialog
+
+        dialog = self.scan_dialog
+        if dialog is None:
+            dialog = ScanDialog(self, backend=self.camera_backend, settings=self.settings)
+            dialog.scanned.connect(self.handle_scan)
+            dialog.finished.connect(lambda _r: self._scan_dialog_closed())
+            self.scan_dialog = dialog
+        elif dialog.isVisible():
+            dialog.raise_()  # already open, perhaps behind a card
+            dialog.activateWindow()
+        dialog.show()
+        return dialog
+
+    def _scan_dialog_closed(self) -> None:
+        dialog, self.scan_dialog = self.scan_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def handle_scan(self, text: str) -> None:
+        """Every scan (webcam, photo, handheld) ends here: our label opens the machine's card,
+        anything else says why not, in the user's language."""
+        from desktop.scanner.resolve import resolve
+        from desktop.tasks import Op
+
+        ws, actor = self.ctx.workspace, self.ctx.actor
+        Op(self, lambda _: resolve(ws, actor, text), lane="db").success(
+            self._scan_resolved).failure(self._scan_refused).run()
+
+    def _scan_resolved(self, equipment: object) -> None:
+        from desktop.dialogs.equipment_card import EquipmentCardDialog
+
+        equipment_id = getattr(equipment, "id", "")
+        card = self._scan_cards.get(equipment_id)
+        if card is not None and card.isVisible():
+            card.raise_()  # the same label scanned again: the card already open
+            card.activateWindow()
+            self.scan_opened.emit(equipment_id)
+            return
+        # Over whatever dialog is in front, so the card is never hidden behind it.
+        parent = QApplication.activeModalWidget() or self
+        card = EquipmentCardDialog(self.ctx, equipment_id, parent, from_scan=True)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.label_requested.connect(self._print_label)
+        card.destroyed.connect(lambda _=None, i=equipment_id: self._scan_cards.pop(i, None))
+        self._scan_cards[equipment_id] = card
+        card.show()  # a new window comes up in front by itself
+        self.scan_opened.emit(equipment_id)
+
+    def _scan_refused(self, exc: BaseException) -> None:
+        from core.i18n import DomainError
+        from desktop.errors import show_error
+
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+            return
+        text = exc.message()
+        self.statusBar().showMessage(text, 10000)
+        if self.scan_dialog is not None and self.scan_dialog.isVisible():
+            self.scan_dialog.show_problem(text)  # type: ignore[attr-defined]
+            return
+        box = self.scan_problem
+        if box is None:
+            parent = QApplication.activeModalWidget() or self
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Scan"), text,
+                              QMessageBox.StandardButton.Ok, parent)
+            box.setObjectName("scanProblem")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.destroyed.connect(lambda _=None: setattr(self, "scan_problem", None))
+            self.scan_problem = box
+        box.setText(text)
+        box.open()
+
+    def _print_label(self, equipment_id: str) -> None:
+        from core.equipment import EquipmentQuery
+        from desktop.dialogs.labels_dialog import LabelsDialog
+
+        dialog = LabelsDialog(self.ctx, [equipment_id], EquipmentQuery(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     # -- menu actions --------------------------------------------------------------------
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.workspace.data_dir)))
@@ -291,7 +423,15 @@ class MainWindow(QMainWindow):
                           f"<h3>安全台 SafeDesk</h3><p>{html.escape(version)}</p>"
                           f"<p>{html.escape(text)}</p><p><small>{folder}</small></p>")
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.can_scan:
+            self.wedge.install()  # installing twice keeps one filter
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.wedge.uninstall()
+        if self.scan_dialog is not None:
+            self.scan_dialog.close()  # stops the camera
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
 

@@ -48,11 +48,13 @@ from core.equipment import (
     MAINTENANCE_LABELS,
     STATUS_LABELS,
     Attachment,
+    Equipment,
     EquipmentCard,
 )
 from core.hazards import STEP_LABELS, Hazard, HazardQuery
 from core.hazards import label as hazard_label
 from core.i18n import DomainError
+from core.inspections import ChecklistTemplate, InspectionSummary
 from core.plant import RISK_LABELS, label
 from core.workflow import OPEN_STEPS
 from db.workspace import Workspace
@@ -271,22 +273,36 @@ class EquipmentCardDialog(QDialog):
     label_requested = Signal(str)  # the machine's id: print its QR label
     loaded = Signal()  # the card shows the latest data (after each load)
     thumbnails_loaded = Signal()
+    checklist_loaded = Signal()  # the checklist and last inspection are shown
 
     # Replaced in tests: the desktop's "open with" must not start a viewer there.
     open_url = staticmethod(QDesktopServices.openUrl)
 
-    def __init__(self, ctx: AppContext, equipment_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, equipment_id: str, parent: QWidget | None = None,
+                 from_scan: bool = False) -> None:
+        """``from_scan``: opened by scanning the machine's label, so the worker is standing at
+        it: the card leads with a big "Start inspection"."""
         super().__init__(parent)
         self.ctx = ctx
         self.equipment_id = equipment_id
+        self.from_scan = from_scan
         self.card: EquipmentCard | None = None
+        self.checklist: ChecklistTemplate | None = None
         self.can_edit = ctx.can(Permission.EDIT_EQUIPMENT)
+        self.can_inspect = ctx.can(Permission.INSPECT)
         self._thumb_generation = 0
+        self._checklist_generation = 0
         self.setWindowTitle(self.tr("Equipment card"))
         self.resize(1040, 720)  # fits a 1280×800 screen with its taskbar
 
         self.message = MessageBar(self)
         header = self._build_header()
+        self.start_button = QPushButton(self.tr("Start inspection"), self)
+        self.start_button.setObjectName("startInspection")
+        self.start_button.setVisible(self.can_inspect)
+        self.start_button.setEnabled(False)  # until the checklist is known
+        self.start_button.clicked.connect(self.start_inspection)
+        scan_banner = self._build_scan_banner() if from_scan else None
         body = QWidget(self)
         # Two independent columns: the short placeholders on the right must not be stretched
         # to the height of the long history lists on the left.
@@ -299,10 +315,7 @@ class EquipmentCardDialog(QDialog):
         left.addStretch(1)
         right.addWidget(self._build_photos(body))
         right.addWidget(self._build_hazards(body))
-        right.addWidget(self._placeholder(
-            body, self.tr("Inspection checklist"),
-            self.tr("The checklist for this type of machine (guards, emergency stop …) comes "
-                    "with the inspections module.")))
+        right.addWidget(self._build_checklist(body))
         right.addStretch(1)
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 4, 0)
@@ -334,6 +347,8 @@ class EquipmentCardDialog(QDialog):
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(10)
         layout.addWidget(header)
+        if scan_banner is not None:
+            layout.addWidget(scan_banner)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
@@ -483,6 +498,131 @@ class EquipmentCardDialog(QDialog):
         box.setVisible(self.ctx.can(Permission.VIEW_HAZARDS))
         return box
 
+    def _build_scan_banner(self) -> QFrame:
+        """From a scan: the worker is at the machine, so the inspection is one big click away."""
+        banner = QFrame(self)
+        banner.setObjectName("scanBanner")
+        banner.setStyleSheet("#scanBanner { background: #EAF7EE; border: 1px solid #B5DFC1;"
+                             " border-radius: 6px; }")
+        self.scan_note = QLabel(self.tr("Label scanned. Read the procedure, then start the "
+                                        "inspection of this machine."), banner)
+        self.scan_note.setWordWrap(True)
+        self.scan_note.setStyleSheet("color: #1E6B35;")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.setMinimumWidth(200)
+        self.start_button.setStyleSheet(
+            "QPushButton { background: #1E8E3E; color: white; font-size: 16px;"
+            " font-weight: bold; border-radius: 6px; padding: 6px 24px; }"
+            " QPushButton:disabled { background: #A8C7B0; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(14, 10, 10, 10)
+        row.addWidget(self.scan_note, 1)
+        row.addWidget(self.start_button)
+        return banner
+
+    def _build_checklist(self, parent: QWidget) -> QGroupBox:
+        """The checklist of the machine's type, and when it was last inspected."""
+        box, layout = _group(self.tr("Inspection checklist"), parent)
+        self.checklist_name = QLabel(box)
+        self.checklist_name.setWordWrap(True)
+        self.checklist_items = QListWidget(box)
+        self.checklist_items.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.checklist_items.setWordWrap(True)
+        self.checklist_items.setMaximumHeight(190)
+        self.last_inspection = QLabel(box)
+        self.last_inspection.setWordWrap(True)
+        self.last_inspection.setObjectName("lastInspection")
+        layout.addWidget(self.checklist_name)
+        layout.addWidget(self.checklist_items)
+        layout.addWidget(self.last_inspection)
+        if not self.from_scan:
+            layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.setVisible(self.ctx.can(Permission.VIEW_INSPECTIONS))
+        self.checklist_box = box
+        return box
+
+    def _load_checklist(self, equipment: Equipment) -> None:
+        if not self.ctx.can(Permission.VIEW_INSPECTIONS):
+            return
+        self._checklist_generation += 1
+        generation = self._checklist_generation
+        ws, actor, type_id = self.ctx.workspace, self.ctx.actor, equipment.type_id
+
+        def work(_: object) -> tuple[ChecklistTemplate | None, InspectionSummary | None]:
+            template = ws.inspections.template_for_type(actor, type_id) if type_id else None
+            last, _total = ws.inspections.history_of_equipment(actor, equipment.id, 0, 1)
+            return template, (last[0] if last else None)
+
+        Op(self, work, lane="db").success(
+            guard(self, lambda result: self._show_checklist(generation, equipment, *result))
+        ).failure(guard(self, self.message.show_failure)).run()
+
+    def _show_checklist(self, generation: int, equipment: Equipment,
+                        template: ChecklistTemplate | None,
+                        last: InspectionSummary | None) -> None:
+        if generation != self._checklist_generation:
+            return
+        self.checklist = template
+        self.checklist_items.clear()
+        if template is not None and template.items:
+            self.checklist_name.setText(template.name)
+            self.checklist_name.setStyleSheet("font-weight: bold;")
+            for number, item in enumerate(template.items, start=1):
+                row = QListWidgetItem(f"{number}. {item.text}")
+                if item.guidance:
+                    row.setToolTip(item.guidance)
+                self.checklist_items.addItem(row)
+        elif not equipment.type_id:
+            self.checklist_name.setText(self.tr("This machine has no type, so it has no "
+                                                "checklist. Set its type first."))
+            self.checklist_name.setStyleSheet(_MUTED)
+        else:
+            self.checklist_name.setText(self.tr("There is no checklist for “{type}” machines "
+                                                "yet. A safety clerk makes one under "
+                                                "Inspections → Checklists.").format(
+                type=equipment.type_name))
+            self.checklist_name.setStyleSheet(_MUTED)
+        count = self.checklist_items.count()
+        self.checklist_items.setVisible(count > 0)
+        if count:
+            rows = sum(self.checklist_items.sizeHintForRow(r) for r in range(count))
+            frame = 2 * self.checklist_items.frameWidth() + 4
+            self.checklist_items.setFixedHeight(min(190, rows + frame))
+        if last is None:
+            self.last_inspection.setText(self.tr("Never inspected."))
+            self.last_inspection.setStyleSheet(_MUTED)
+        else:
+            when = (last.finished_at or last.started_at).strftime("%Y-%m-%d %H:%M")
+            if last.failed_count:
+                result = self.tr("{n} items failed").format(n=last.failed_count)
+            elif last.complete:
+                result = self.tr("all in order")
+            else:
+                result = self.tr("incomplete")
+            self.last_inspection.setText(self.tr("Last inspection: {date}, {name} — {result}")
+                                         .format(date=when, name=last.inspector_name,
+                                                 result=result))
+            self.last_inspection.setStyleSheet(
+                f"color: {ALERT_COLOUR.name()};" if last.failed_count else "")
+        ready = (template is not None and bool(template.items)
+                 and equipment.status != "scrapped")
+        self.start_button.setEnabled(ready)
+        self.start_button.setToolTip("" if ready else self.checklist_name.text())
+        if self.from_scan and ready:
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.checklist_loaded.emit()
+
+    def start_inspection(self) -> QDialog | None:
+        """The inspection of this machine, in its own dialog over the card."""
+        if not self.can_inspect:
+            return None
+        from desktop.dialogs.inspection_run import InspectionRunDialog  # imports this module
+
+        dialog = InspectionRunDialog(self.ctx, self.equipment_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _load_hazards(self) -> None:
         if not self.ctx.can(Permission.VIEW_HAZARDS):
             return
@@ -519,14 +659,6 @@ class EquipmentCardDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def _placeholder(self, parent: QWidget, title: str, text: str) -> QGroupBox:
-        box, layout = _group(title, parent)
-        note = QLabel(text, box)
-        note.setWordWrap(True)
-        note.setStyleSheet(_MUTED)
-        layout.addWidget(note)
-        return box
-
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         ws, actor, item_id = self.ctx.workspace, self.ctx.actor, self.equipment_id
@@ -545,6 +677,8 @@ class EquipmentCardDialog(QDialog):
             self.reload()
         elif entity == "hazard":
             self._load_hazards()
+        elif entity in ("inspection", "checklist") and self.card is not None:
+            self._load_checklist(self.card.equipment)
         elif entity in ("area", "line", "department", "person", "equipment_type"):
             self.reload()  # a name shown in the header may have changed
 
@@ -584,6 +718,7 @@ class EquipmentCardDialog(QDialog):
         self._show_maintenance(card)
         self._show_faults(card)
         self._show_attachments(card)
+        self._load_checklist(item)
         for button in (self.edit_button, self.label_button, self.add_maintenance_button,
                        self.add_fault_button, self.add_files_button, self.add_procedure_button):
             button.setEnabled(True)

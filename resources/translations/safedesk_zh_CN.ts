@@ -61,6 +61,171 @@
     </message>
   </context>
   <context>
+    <name>ChecklistEditor</name>
+    <message>
+      <source>Add item…</source>
+      <translation>添加项目…</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Save checklist</source>
+      <translation>保存点检表</translation>
+    </message>
+    <message>
+      <source>Discard changes</source>
+      <translation>放弃修改</translation>
+    </message>
+    <message>
+      <source>Delete checklist</source>
+      <translation>删除点检表</translation>
+    </message>
+    <message>
+      <source>Checklist name</source>
+      <translation>点检表名称</translation>
+    </message>
+    <message>
+      <source>Items are checked in this order at the machine. A failed item drafts a hazard of its type.</source>
+      <translation>点检时按此顺序逐项检查。某项不合格时，会按该项的隐患类型生成一条隐患草稿。</translation>
+    </message>
+    <message>
+      <source>{type}  ({n} items)</source>
+      <translation>{type}  （{n} 项）</translation>
+    </message>
+    <message>
+      <source>{type}  — no checklist</source>
+      <translation>{type}  — 无点检表</translation>
+    </message>
+    <message>
+      <source>There are no equipment types yet: add them in the equipment registry first.</source>
+      <translation>还没有设备类型，请先在设备台账中添加。</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的修改</translation>
+    </message>
+    <message>
+      <source>The checklist of “{type}” has unsaved changes. Discard them?</source>
+      <translation>“{type}”的点检表有未保存的修改，要放弃吗？</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>New checklist for “{type}”</source>
+      <translation>为“{type}”新建点检表</translation>
+    </message>
+    <message>
+      <source>{type} checklist</source>
+      <translation>{type}点检表</translation>
+    </message>
+    <message>
+      <source>Checklist for “{type}”</source>
+      <translation>“{type}”的点检表</translation>
+    </message>
+    <message>
+      <source>Checklist saved.</source>
+      <translation>点检表已保存。</translation>
+    </message>
+    <message>
+      <source>Delete the checklist “{name}”? Machines of this type can then not be inspected until a new checklist is made; past inspections are kept.</source>
+      <translation>删除点检表“{name}”？删除后，此类设备在新建点检表之前无法点检；以往的点检记录仍会保留。</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Checklist deleted.</source>
+      <translation>点检表已删除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistItemDialog</name>
+    <message>
+      <source>Change check item</source>
+      <translation>修改点检项目</translation>
+    </message>
+    <message>
+      <source>Add check item</source>
+      <translation>添加点检项目</translation>
+    </message>
+    <message>
+      <source>What to check, e.g. 急停按钮灵敏有效</source>
+      <translation>检查什么，例如：急停按钮灵敏有效</translation>
+    </message>
+    <message>
+      <source>How to check it, e.g. press the button: the machine must stop at once</source>
+      <translation>怎么检查，例如：按下按钮，设备须立即停机</translation>
+    </message>
+    <message>
+      <source>Guess from the wording</source>
+      <translation>根据描述自动判断</translation>
+    </message>
+    <message>
+      <source>The type of the hazard drafted when this item fails</source>
+      <translation>该项不合格时生成的隐患类型</translation>
+    </message>
+    <message>
+      <source>Check item *</source>
+      <translation>点检项目 *</translation>
+    </message>
+    <message>
+      <source>How to check</source>
+      <translation>检查方法</translation>
+    </message>
+    <message>
+      <source>Hazard type if failed</source>
+      <translation>不合格时的隐患类型</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Please say what to check.</source>
+      <translation>请填写检查内容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CodePickerDialog</name>
+    <message>
+      <source>Several codes in the photo</source>
+      <translation>照片中有多个码</translation>
+    </message>
+    <message>
+      <source>The photo shows {n} codes (numbered in the picture). Which one do you mean?</source>
+      <translation>照片中有 {n} 个码（已在图中编号），您要打开哪一个？</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>DispatchDialog</name>
     <message>
       <source>Dispatch</source>
@@ -225,12 +390,8 @@
       <translation>设备卡片</translation>
     </message>
     <message>
-      <source>Inspection checklist</source>
-      <translation>点检表</translation>
-    </message>
-    <message>
-      <source>The checklist for this type of machine (guards, emergency stop …) comes with the inspections module.</source>
-      <translation>此类设备的点检表（防护罩、急停按钮等）将随巡检模块提供。</translation>
+      <source>Start inspection</source>
+      <translation>开始点检</translation>
     </message>
     <message>
       <source>Edit</source>
@@ -331,6 +492,42 @@
     <message>
       <source>Record a hazard…</source>
       <translation>登记隐患…</translation>
+    </message>
+    <message>
+      <source>Label scanned. Read the procedure, then start the inspection of this machine.</source>
+      <translation>标签已扫描。请先阅读操作规程，然后开始点检这台设备。</translation>
+    </message>
+    <message>
+      <source>Inspection checklist</source>
+      <translation>点检表</translation>
+    </message>
+    <message>
+      <source>This machine has no type, so it has no checklist. Set its type first.</source>
+      <translation>这台设备没有设置类型，因此没有点检表。请先设置其类型。</translation>
+    </message>
+    <message>
+      <source>There is no checklist for “{type}” machines yet. A safety clerk makes one under Inspections → Checklists.</source>
+      <translation>“{type}”类设备还没有点检表。请安全员在“点检 → 点检表”中创建。</translation>
+    </message>
+    <message>
+      <source>Never inspected.</source>
+      <translation>从未点检。</translation>
+    </message>
+    <message>
+      <source>{n} items failed</source>
+      <translation>{n} 项不合格</translation>
+    </message>
+    <message>
+      <source>all in order</source>
+      <translation>全部合格</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>未完成</translation>
+    </message>
+    <message>
+      <source>Last inspection: {date}, {name} — {result}</source>
+      <translation>上次点检：{date}，{name} — {result}</translation>
     </message>
     <message>
       <source>Equipment card — {code} {name}</source>
@@ -1769,6 +1966,449 @@
     </message>
   </context>
   <context>
+    <name>InspectionDetailDialog</name>
+    <message>
+      <source>Inspection record</source>
+      <translation>点检记录</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Check item</source>
+      <translation>点检项目</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Hazard no.</source>
+      <translation>隐患编号</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{checklist}  ·  Inspector: {name}  ·  {time}  ·  {result}</source>
+      <translation>{checklist}  ·  点检人：{name}  ·  {time}  ·  {result}</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionModels</name>
+    <message>
+      <source>{ok} pass · {fail} fail · {na} n/a</source>
+      <translation>合格 {ok} · 不合格 {fail} · 不适用 {na}</translation>
+    </message>
+    <message>
+      <source>({n} not answered)</source>
+      <translation>（{n} 项未填）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Area / line</source>
+      <translation>区域/产线</translation>
+    </message>
+    <message>
+      <source>Frequency</source>
+      <translation>点检频次</translation>
+    </message>
+    <message>
+      <source>Missed</source>
+      <translation>漏检</translation>
+    </message>
+    <message>
+      <source>Last inspected</source>
+      <translation>上次点检</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>点检表</translation>
+    </message>
+    <message>
+      <source>{n} checks missed since {date}</source>
+      <translation>自 {date} 起漏检 {n} 次</translation>
+    </message>
+    <message>
+      <source>This type of machine has no checklist yet: a safety clerk creates one under Checklists.</source>
+      <translation>此类设备还没有点检表，请安全员在“点检表”中创建。</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>有</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
+      <source>Every “{type}” machine</source>
+      <translation>所有“{type}”类设备</translation>
+    </message>
+    <message>
+      <source>Applies to</source>
+      <translation>适用范围</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Paused</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Check item</source>
+      <translation>点检项目</translation>
+    </message>
+    <message>
+      <source>How to check</source>
+      <translation>检查方法</translation>
+    </message>
+    <message>
+      <source>Hazard type if failed</source>
+      <translation>不合格时的隐患类型</translation>
+    </message>
+    <message>
+      <source>From the wording</source>
+      <translation>根据描述判断</translation>
+    </message>
+    <message>
+      <source>Inspected</source>
+      <translation>点检时间</translation>
+    </message>
+    <message>
+      <source>Inspector</source>
+      <translation>点检人</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Proper</source>
+      <translation>有效点检</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Every item answered, the first check of the day: earns safety points</source>
+      <translation>所有项目均已填写，且为当天首次点检：可获得安全积分</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionRunDialog</name>
+    <message>
+      <source>Inspection</source>
+      <translation>点检</translation>
+    </message>
+    <message>
+      <source>Loading the checklist…</source>
+      <translation>正在加载点检表…</translation>
+    </message>
+    <message>
+      <source>Remarks on the whole inspection (optional)</source>
+      <translation>整体点检备注（可不填）</translation>
+    </message>
+    <message>
+      <source>Finish inspection</source>
+      <translation>完成点检</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Inspection saved</source>
+      <translation>点检已保存</translation>
+    </message>
+    <message>
+      <source>Hazard no.</source>
+      <translation>隐患编号</translation>
+    </message>
+    <message>
+      <source>Failed item</source>
+      <translation>不合格项目</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Inspection — {code} {name}</source>
+      <translation>点检 — {code} {name}</translation>
+    </message>
+    <message>
+      <source>{checklist}  ·  Inspector: {name}  ·  Started {time}</source>
+      <translation>{checklist}  ·  点检人：{name}  ·  开始于 {time}</translation>
+    </message>
+    <message>
+      <source>This machine cannot be inspected now</source>
+      <translation>这台设备现在无法点检</translation>
+    </message>
+    <message>
+      <source>{n} of {total} answered</source>
+      <translation>已填 {n}/{total} 项</translation>
+    </message>
+    <message>
+      <source>The camera is not running any more: open the scan window again, or add a photo file.</source>
+      <translation>摄像头已停止运行：请重新打开扫码窗口，或添加照片文件。</translation>
+    </message>
+    <message>
+      <source>Say what is wrong with “{item}”: write a note or add a photo.</source>
+      <translation>请说明“{item}”有什么问题：填写备注或添加照片。</translation>
+    </message>
+    <message>
+      <source>Answer at least one item first.</source>
+      <translation>请先至少填写一项。</translation>
+    </message>
+    <message>
+      <source>Items not answered</source>
+      <translation>有项目未填</translation>
+    </message>
+    <message>
+      <source>{n} items are not answered. Submit the inspection anyway? An incomplete inspection earns no safety points.</source>
+      <translation>有 {n} 项未填。仍要提交点检吗？未完成的点检不能获得安全积分。</translation>
+    </message>
+    <message>
+      <source>Submit anyway</source>
+      <translation>仍然提交</translation>
+    </message>
+    <message>
+      <source>Saving the inspection…</source>
+      <translation>正在保存点检…</translation>
+    </message>
+    <message>
+      <source>Inspection of {code} saved</source>
+      <translation>{code} 的点检已保存</translation>
+    </message>
+    <message>
+      <source>{checklist}  ·  Inspector: {name}  ·  {time}</source>
+      <translation>{checklist}  ·  点检人：{name}  ·  {time}</translation>
+    </message>
+    <message>
+      <source>+{n} safety points for a proper inspection.</source>
+      <translation>有效点检，获得 +{n} 安全积分。</translation>
+    </message>
+    <message>
+      <source>No safety points for this one: </source>
+      <translation>本次点检不计安全积分：</translation>
+    </message>
+    <message>
+      <source>They wait for dispatch on the hazards list.</source>
+      <translation>它们将在隐患列表中等待派发。</translation>
+    </message>
+    <message>
+      <source>The safety office checks them and dispatches the fixes.</source>
+      <translation>安全科会核实并派发整改。</translation>
+    </message>
+    <message>
+      <source>Hazards drafted from the failed items: {n}. {where}</source>
+      <translation>根据不合格项目生成的隐患：{n} 条。{where}</translation>
+    </message>
+    <message>
+      <source>No item failed: no hazard drafted.</source>
+      <translation>没有不合格项目，未生成隐患。</translation>
+    </message>
+    <message>
+      <source>not every item was answered.</source>
+      <translation>并非所有项目都已填写。</translation>
+    </message>
+    <message>
+      <source>every item was n/a, nothing was checked.</source>
+      <translation>所有项目均为不适用，没有实际检查任何内容。</translation>
+    </message>
+    <message>
+      <source>this machine was already inspected properly today.</source>
+      <translation>这台设备今天已经做过有效点检。</translation>
+    </message>
+    <message>
+      <source>your account is not linked to a person in the people list.</source>
+      <translation>您的账号没有关联人员名单中的人员。</translation>
+    </message>
+    <message>
+      <source>Discard inspection</source>
+      <translation>放弃点检</translation>
+    </message>
+    <message>
+      <source>Close without saving? The answers given so far are lost.</source>
+      <translation>不保存就关闭吗？已填写的结果将会丢失。</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionsPage</name>
+    <message>
+      <source>Due today</source>
+      <translation>今日待检</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>点检记录</translation>
+    </message>
+    <message>
+      <source>Checklists</source>
+      <translation>点检表</translation>
+    </message>
+    <message>
+      <source>Schedules</source>
+      <translation>点检计划</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>点检</translation>
+    </message>
+    <message>
+      <source>Start inspection</source>
+      <translation>开始点检</translation>
+    </message>
+    <message>
+      <source>Check the selected machine now (or double-click a row)</source>
+      <translation>立即点检所选设备（也可双击该行）</translation>
+    </message>
+    <message>
+      <source>Equipment card</source>
+      <translation>设备卡片</translation>
+    </message>
+    <message>
+      <source>Its history</source>
+      <translation>点检历史</translation>
+    </message>
+    <message>
+      <source>Past inspections of the selected machine</source>
+      <translation>所选设备以往的点检记录</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Nothing due today.</source>
+      <translation>今天没有待检设备。</translation>
+    </message>
+    <message>
+      <source>{n} machines to check today, {m} of them overdue ({k} checks missed).</source>
+      <translation>今天有 {n} 台设备待检，其中 {m} 台已逾期（漏检 {k} 次）。</translation>
+    </message>
+    <message>
+      <source>{n} machines to check today.</source>
+      <translation>今天有 {n} 台设备待检。</translation>
+    </message>
+    <message>
+      <source>Equipment code (all machines)</source>
+      <translation>设备编号（全部设备）</translation>
+    </message>
+    <message>
+      <source>All inspectors</source>
+      <translation>全部点检人</translation>
+    </message>
+    <message>
+      <source>Me</source>
+      <translation>我</translation>
+    </message>
+    <message>
+      <source>With failed items only</source>
+      <translation>只显示有不合格项的</translation>
+    </message>
+    <message>
+      <source>There is no machine with the code “{code}”.</source>
+      <translation>没有编号为“{code}”的设备。</translation>
+    </message>
+    <message>
+      <source>{n} inspections</source>
+      <translation>{n} 次点检</translation>
+    </message>
+    <message>
+      <source>Add schedule</source>
+      <translation>添加计划</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>A machine's own schedule wins over its type's. Daily checks are due Monday to Saturday.</source>
+      <translation>单台设备的计划优先于其类型的计划。每日点检在周一至周六进行。</translation>
+    </message>
+    <message>
+      <source>Remove schedule</source>
+      <translation>移除计划</translation>
+    </message>
+    <message>
+      <source>Remove the schedule for {scope}? Its machines are no longer due (past inspections are kept).</source>
+      <translation>移除{scope}的点检计划？其设备将不再列入待检（以往的点检记录仍会保留）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemRow</name>
+    <message>
+      <source>What is wrong? (a note or a photo is needed)</source>
+      <translation>有什么问题？（须填写备注或添加照片）</translation>
+    </message>
+    <message>
+      <source>Photos of the problem</source>
+      <translation>问题照片</translation>
+    </message>
+    <message>
+      <source>Photo from webcam</source>
+      <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+      <source>Take the picture the scan window's camera shows now</source>
+      <translation>拍下扫码窗口摄像头当前显示的画面</translation>
+    </message>
+  </context>
+  <context>
     <name>LabelsDialog</name>
     <message>
       <source>Print QR labels</source>
@@ -1897,6 +2537,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Scan a label</source>
+      <translation>扫码</translation>
+    </message>
+    <message>
       <source>Your account has no pages to show. Ask an administrator to give you a role.</source>
       <translation>您的账号目前没有可用的页面，请联系管理员为您分配角色。</translation>
     </message>
@@ -1937,6 +2581,14 @@
       <translation>打开日志文件</translation>
     </message>
     <message>
+      <source>Scan a label…</source>
+      <translation>扫码…</translation>
+    </message>
+    <message>
+      <source>Scan an equipment label with the webcam or from a photo (Ctrl+Shift+S). A handheld scanner works without this.</source>
+      <translation>用摄像头或从图片扫描设备标签（Ctrl+Shift+S）。使用扫码枪时无需打开此窗口。</translation>
+    </message>
+    <message>
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -1951,6 +2603,10 @@
     <message>
       <source>Data folder: {path}</source>
       <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>扫码</translation>
     </message>
     <message>
       <source>There is no log file yet.</source>
@@ -2833,6 +3489,180 @@ Choose a file or drop a picture here.</source>
     <message>
       <source>Roles</source>
       <translation>角色</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanDialog</name>
+    <message>
+      <source>Scan a label</source>
+      <translation>扫码</translation>
+    </message>
+    <message>
+      <source>Look for cameras again (after plugging one in)</source>
+      <translation>重新查找摄像头（插入摄像头后）</translation>
+    </message>
+    <message>
+      <source>{size} (recommended)</source>
+      <translation>{size}（推荐）</translation>
+    </message>
+    <message>
+      <source>Start camera</source>
+      <translation>启动摄像头</translation>
+    </message>
+    <message>
+      <source>Open photo…</source>
+      <translation>打开图片…</translation>
+    </message>
+    <message>
+      <source>Read the label from a photo file (taken with a phone, for example)</source>
+      <translation>从图片文件读取标签（例如用手机拍的照片）</translation>
+    </message>
+    <message>
+      <source>Handheld scanner: just scan a label anywhere in SafeDesk, this window need not be open. If nothing happens, switch the keyboard to English input.</source>
+      <translation>扫码枪：在安全台的任何界面直接扫描标签即可，无需打开此窗口。如果没有反应，请将键盘切换到英文输入法。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>摄像头</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <source>Looking for cameras…</source>
+      <translation>正在查找摄像头…</translation>
+    </message>
+    <message>
+      <source>No camera found. Plug in a USB camera and press ↻, open a photo of the label, or use a handheld scanner.</source>
+      <translation>未找到摄像头。请插入 USB 摄像头后按 ↻，或打开标签的照片，或使用扫码枪。</translation>
+    </message>
+    <message>
+      <source>Camera {n}</source>
+      <translation>摄像头 {n}</translation>
+    </message>
+    <message>
+      <source>The camera</source>
+      <translation>摄像头</translation>
+    </message>
+    <message>
+      <source>Camera stopped.</source>
+      <translation>摄像头已停止。</translation>
+    </message>
+    <message>
+      <source>Starting {camera}…</source>
+      <translation>正在启动{camera}…</translation>
+    </message>
+    <message>
+      <source>Stop camera</source>
+      <translation>停止摄像头</translation>
+    </message>
+    <message>
+      <source>Hold the label in front of the camera, 20–40 cm away.</source>
+      <translation>请将标签放在摄像头前 20–40 厘米处。</translation>
+    </message>
+    <message>
+      <source>{camera} could not be opened. It may be in use by another program (a video call?) or unplugged.</source>
+      <translation>无法打开{camera}。它可能正被其他程序占用（视频通话？）或已拔出。</translation>
+    </message>
+    <message>
+      <source>{camera} opened but sends no picture. Close other programs that use it (video calls) and press Start camera.</source>
+      <translation>{camera}已打开，但没有画面。请关闭其他使用它的程序（如视频通话），然后按“启动摄像头”。</translation>
+    </message>
+    <message>
+      <source>{camera} does not respond. Unplug it, plug it in again and press Start camera, or choose another camera.</source>
+      <translation>{camera}没有响应。请拔下后重新插入，再按“启动摄像头”，或选择其他摄像头。</translation>
+    </message>
+    <message>
+      <source>{camera} stopped sending pictures (unplugged?). Plug it in again and press Start camera.</source>
+      <translation>{camera}不再传送画面（已拔出？）。请重新插入，再按“启动摄像头”。</translation>
+    </message>
+    <message>
+      <source>{camera} failed. Press Start camera to try again, or choose another camera.</source>
+      <translation>{camera}出错。请按“启动摄像头”重试，或选择其他摄像头。</translation>
+    </message>
+    <message>
+      <source>Open a photo of the label</source>
+      <translation>打开标签的照片</translation>
+    </message>
+    <message>
+      <source>Photos (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Reading the photo…</source>
+      <translation>正在读取图片…</translation>
+    </message>
+    <message>
+      <source>No QR code found in this photo. Take it closer and sharper, with the whole label in the picture.</source>
+      <translation>在这张图片中没有找到二维码。请靠近一点、拍清楚一些，并让整个标签都在画面里。</translation>
+    </message>
+    <message>
+      <source>The photo shows {n} codes: choose one.</source>
+      <translation>图片中有 {n} 个码：请选择一个。</translation>
+    </message>
+    <message>
+      <source>This file cannot be read as a photo.</source>
+      <translation>无法将此文件作为图片读取。</translation>
+    </message>
+    <message>
+      <source>Read: {code}</source>
+      <translation>已读取：{code}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScheduleDialog</name>
+    <message>
+      <source>Change schedule</source>
+      <translation>修改点检计划</translation>
+    </message>
+    <message>
+      <source>Add schedule</source>
+      <translation>添加点检计划</translation>
+    </message>
+    <message>
+      <source>Every machine of a type</source>
+      <translation>某类型的全部设备</translation>
+    </message>
+    <message>
+      <source>One machine</source>
+      <translation>单台设备</translation>
+    </message>
+    <message>
+      <source>Equipment code, e.g. YJ-CY-0012</source>
+      <translation>设备编号，例如 YJ-CY-0012</translation>
+    </message>
+    <message>
+      <source>Active (uncheck to pause the checks)</source>
+      <translation>启用（取消勾选则暂停点检）</translation>
+    </message>
+    <message>
+      <source>Applies to</source>
+      <translation>适用范围</translation>
+    </message>
+    <message>
+      <source>Frequency</source>
+      <translation>点检频次</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>There is no machine with the code “{code}”.</source>
+      <translation>没有编号为“{code}”的设备。</translation>
     </message>
   </context>
   <context>

@@ -246,8 +246,8 @@ def test_a_clerk_sees_no_user_management_actions(
 
 
 def test_pages_are_listed_in_sidebar_order() -> None:
-    assert [p.page_id for p in PAGES] == ["hazards", "people", "equipment", "structure", "users",
-                                          "points"]
+    assert [p.page_id for p in PAGES] == ["hazards", "inspections", "people", "equipment",
+                                          "structure", "users", "points"]
 
 
 def test_the_chinese_ui_uses_the_translations(
