@@ -13,21 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from core.equipment import INSPECTION_SOON_DAYS, STATUS_LABELS, Equipment, EquipmentQuery
 from core.plant import RISK_LABELS, label
 from desktop.context import AppContext
-from desktop.tasks import Op, Progress
+from desktop.models.paged import Fetch, PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,50 +66,24 @@ def alert_icon(colour: QColor = ALERT_COLOUR, size: int = 14) -> QIcon:
     return _icons[key]
 
 
-class EquipmentTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    # A reload keeps at most this many rows, so a refresh after scrolling far stays quick.
-    MAX_RELOAD = 2000
-
-    loaded = Signal(int)  # the number of matching machines, after each (re)load
-    failed = Signal(object)  # the exception of a failed read
-
+class EquipmentTableModel(PagedTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._rows: list[Equipment] = []
-        self._total = 0
-        self._query = EquipmentQuery()
+        super().__init__(ctx, EquipmentQuery(), parent)
         self._order = "code"
-        self._generation = 0
-        self._fetching = False
-        self._loading = False
+
+    def _fetcher(self) -> Fetch:
+        ws, actor, query, order = self.ctx.workspace, self.ctx.actor, self._query, self._order
+        return lambda offset, limit: ws.equipment.search_page(actor, query, offset, limit, order)
 
     # -- queries ------------------------------------------------------------------------
-    @property
-    def query(self) -> EquipmentQuery:
-        return self._query
-
     @property
     def order(self) -> str:
         return self._order
 
     @property
-    def total(self) -> int:
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading or self._fetching
-
-    @property
     def today(self) -> dt.date:
         # The query's fixed "today" (tests) also drives the highlighting, so both agree.
         return self._query.today or dt.date.today()
-
-    def set_query(self, query: EquipmentQuery) -> None:
-        self._query = query
-        self._reload(self.PAGE_SIZE)
 
     def set_order(self, order: str) -> None:
         if order not in SORT_ORDERS.values():
@@ -129,80 +100,7 @@ class EquipmentTableModel(QAbstractTableModel):
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column] in SORT_ORDERS
 
-    def refresh(self) -> None:
-        """Reload the same search after a change, keeping as many rows as were loaded."""
-        keep = min(max(self.PAGE_SIZE, len(self._rows)), self.MAX_RELOAD)
-        self._reload(keep)
-
-    def _reload(self, limit: int) -> None:
-        self._generation += 1
-        generation, query, order = self._generation, self._query, self._order
-        self._loading = True
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> tuple[list[Equipment], int]:
-            return ws.equipment.search_page(actor, query, 0, limit, order)  # page and total
-
-        Op(None, work, lane="db").success(
-            lambda result: self._loaded(generation, result)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _loaded(self, generation: int, result: tuple[list[Equipment], int]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        rows, total = result
-        self.beginResetModel()
-        self._rows = rows
-        self._total = total
-        self._fetching = False
-        self._loading = False
-        self.endResetModel()
-        self.loaded.emit(total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = self._fetching = False
-        self.failed.emit(exc)
-
-    # -- paging -------------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching or self._loading or not self.canFetchMore():
-            return
-        self._fetching = True
-        generation, query, order = self._generation, self._query, self._order
-        offset, size = len(self._rows), self.PAGE_SIZE
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> list[Equipment]:
-            return ws.equipment.search_page(actor, query, offset, size, order)[0]
-
-        Op(None, work, lane="db").success(
-            lambda page: self._append(generation, offset, page)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _append(self, generation: int, offset: int, page: list[Equipment]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._fetching = False
-        if offset != len(self._rows):
-            return
-        if not page:
-            # Machines were removed since the count: stop asking for rows that are gone.
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
     # -- the model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 

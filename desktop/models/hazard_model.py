@@ -17,7 +17,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,6 +37,7 @@ from core.hazards import (
 )
 from desktop.context import AppContext
 from desktop.models.equipment_model import ALERT_COLOUR, alert_icon
+from desktop.models.paged import Fetch, PagedTableModel
 from desktop.tasks import Op, Progress
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,119 +89,26 @@ def is_overdue(hazard: Hazard, now: dt.datetime) -> bool:
     return hazard.step not in _FINISHED and hazard.overdue(now)
 
 
-class HazardTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    # A reload keeps at most this many rows, so a refresh after scrolling far stays quick.
-    MAX_RELOAD = 2000
-
-    loaded = Signal(int)  # the number of matching hazards, after each (re)load
-    failed = Signal(object)  # the exception of a failed read
-
+class HazardTableModel(PagedTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._rows: list[Hazard] = []
-        self._total = 0
-        self._query = HazardQuery()
-        self._generation = 0
-        self._fetching = False
-        self._loading = False
+        super().__init__(ctx, HazardQuery(), parent)
 
-    # -- queries ------------------------------------------------------------------------
-    @property
-    def query(self) -> HazardQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading or self._fetching
+    def _fetcher(self) -> Fetch:
+        ws, actor, query = self.ctx.workspace, self.ctx.actor, self._query
+        return lambda offset, limit: ws.hazards.search_page(actor, query, offset, limit)
 
     @property
     def now(self) -> dt.datetime:
         return self._query.now or self.ctx.workspace.hazards.now()
-
-    def set_query(self, query: HazardQuery) -> None:
-        self._query = query
-        self._reload(self.PAGE_SIZE)
 
     def refresh(self, query: HazardQuery | None = None) -> None:
         """Reload after a change, keeping as many rows as were loaded; ``query``: the same
         filters at a later ``now``, say."""
         if query is not None:
             self._query = query
-        self._reload(min(max(self.PAGE_SIZE, len(self._rows)), self.MAX_RELOAD))
-
-    def _reload(self, limit: int) -> None:
-        self._generation += 1
-        generation, query = self._generation, self._query
-        self._loading = True
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> tuple[list[Hazard], int]:
-            return ws.hazards.search_page(actor, query, 0, limit)
-
-        Op(None, work, lane="db").success(
-            lambda result: self._loaded(generation, result)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _loaded(self, generation: int, result: tuple[list[Hazard], int]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        rows, total = result
-        self.beginResetModel()
-        self._rows = rows
-        self._total = total
-        self._fetching = self._loading = False
-        self.endResetModel()
-        self.loaded.emit(total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = self._fetching = False
-        self.failed.emit(exc)
-
-    # -- paging -------------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching or self._loading or not self.canFetchMore():
-            return
-        self._fetching = True
-        generation, query = self._generation, self._query
-        offset, size = len(self._rows), self.PAGE_SIZE
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> list[Hazard]:
-            return ws.hazards.search_page(actor, query, offset, size)[0]
-
-        Op(None, work, lane="db").success(
-            lambda page: self._append(generation, offset, page)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _append(self, generation: int, offset: int, page: list[Hazard]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._fetching = False
-        if offset != len(self._rows):
-            return
-        if not page:
-            self._total = len(self._rows)  # hazards left the filter since the count
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        super().refresh()
 
     # -- the model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -35,7 +34,7 @@ from core.inspections import (
 )
 from desktop.context import AppContext
 from desktop.models.equipment_model import ALERT_COLOUR, alert_icon
-from desktop.tasks import Op, Progress
+from desktop.models.paged import Fetch, PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row (DueItem, summary, Schedule)
@@ -310,107 +309,15 @@ class ChecklistItemsModel(_ListModel):
 # -- history (paged) ---------------------------------------------------------------------------
 
 
-class HistoryTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    MAX_RELOAD = 2000
+class HistoryTableModel(PagedTableModel):
     COLUMNS = ("finished", "code", "name", "checklist", "inspector", "result", "proper", "note")
 
-    loaded = Signal(int)  # the number of matching inspections, after each (re)load
-    failed = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._rows: list[InspectionSummary] = []
-        self._total = 0
-        self._query = InspectionQuery()
-        self._generation = 0
-        self._fetching = False
-        self._loading = False
+        super().__init__(ctx, InspectionQuery(), parent)
 
-    @property
-    def query(self) -> InspectionQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading or self._fetching
-
-    def set_query(self, query: InspectionQuery) -> None:
-        self._query = query
-        self._reload(self.PAGE_SIZE)
-
-    def refresh(self) -> None:
-        self._reload(min(max(self.PAGE_SIZE, len(self._rows)), self.MAX_RELOAD))
-
-    def _reload(self, limit: int) -> None:
-        self._generation += 1
-        generation, query = self._generation, self._query
-        self._loading = True
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> tuple[list[InspectionSummary], int]:
-            return ws.inspections.history(actor, query, 0, limit)
-
-        Op(None, work, lane="db").success(
-            lambda result: self._loaded(generation, result)).failure(
-            lambda exc: self._failed(generation, exc)).run()
-
-    def _loaded(self, generation: int, result: tuple[list[InspectionSummary], int]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        rows, total = result
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = total
-        self._loading = self._fetching = False
-        self.endResetModel()
-        self.loaded.emit(total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = self._fetching = False
-        self.failed.emit(exc)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self._fetching or self._loading or not self.canFetchMore():
-            return
-        self._fetching = True
-        generation, query = self._generation, self._query
-        offset, size = len(self._rows), self.PAGE_SIZE
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> list[InspectionSummary]:
-            return ws.inspections.history(actor, query, offset, size)[0]
-
-        Op(None, work, lane="db").success(
-            lambda page: self._append(generation, offset, page)).failure(
-            lambda exc: self._failed(generation, exc)).run()
-
-    def _append(self, generation: int, offset: int, page: list[InspectionSummary]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._fetching = False
-        if offset != len(self._rows):
-            return
-        if not page:
-            self._total = len(self._rows)  # rows went away since the count
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _fetcher(self) -> Fetch:
+        ws, actor, query = self.ctx.workspace, self.ctx.actor, self._query
+        return lambda offset, limit: ws.inspections.history(actor, query, offset, limit)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 
 from core.plant import STATUS_LABELS, PeopleQuery, Person, label
 from desktop.context import AppContext
-from desktop.tasks import Op, Progress
+from desktop.models.paged import Fetch, PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,111 +27,15 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole Person, for pages and di
 _LEFT_COLOUR = QColor("#8A8F98")  # people who left stay listed but read as inactive
 
 
-class PeopleTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    # A reload keeps at most this many rows, so a refresh after scrolling far stays quick.
-    MAX_RELOAD = 2000
-
-    loaded = Signal(int)  # the number of matching people, after each (re)load
-    failed = Signal(object)  # the exception of a failed read
-
+class PeopleTableModel(PagedTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._rows: list[Person] = []
-        self._total = 0
-        self._query = PeopleQuery()
-        self._generation = 0
-        self._fetching = False
-        self._loading = False
+        super().__init__(ctx, PeopleQuery(), parent)
 
-    # -- queries ------------------------------------------------------------------------
-    @property
-    def query(self) -> PeopleQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading or self._fetching
-
-    def set_query(self, query: PeopleQuery) -> None:
-        self._query = query
-        self._reload(self.PAGE_SIZE)
-
-    def refresh(self) -> None:
-        """Reload the same search after a change, keeping as many rows as were loaded."""
-        keep = min(max(self.PAGE_SIZE, len(self._rows)), self.MAX_RELOAD)
-        self._reload(keep)
-
-    def _reload(self, limit: int) -> None:
-        self._generation += 1
-        generation, query = self._generation, self._query
-        self._loading = True
-        ws, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: Progress) -> tuple[int, list[Person]]:
-            rows, total = ws.people.search_page(actor, query, 0, limit)  # one scan for both
-            return total, rows
-
-        Op(None, work, lane="db").success(
-            lambda result: self._loaded(generation, result)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _loaded(self, generation: int, result: tuple[int, list[Person]]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        total, rows = result
-        self.beginResetModel()
-        self._rows = rows
-        self._total = total
-        self._fetching = False
-        self._loading = False
-        self.endResetModel()
-        self.loaded.emit(total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._loading = self._fetching = False
-        self.failed.emit(exc)
-
-    # -- paging -------------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._fetching or self._loading or not self.canFetchMore():
-            return
-        self._fetching = True
-        generation, query, offset = self._generation, self._query, len(self._rows)
-        ws, actor, size = self.ctx.workspace, self.ctx.actor, self.PAGE_SIZE
-        Op(None, lambda _: ws.people.search(actor, query, offset, size), lane="db").success(
-            lambda page: self._append(generation, offset, page)
-        ).failure(lambda exc: self._failed(generation, exc)).run()
-
-    def _append(self, generation: int, offset: int, page: list[Person]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self._fetching = False
-        if offset != len(self._rows):
-            return
-        if not page:
-            # People were removed since the count: stop asking for rows that are gone.
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def _fetcher(self) -> Fetch:
+        ws, actor, query = self.ctx.workspace, self.ctx.actor, self._query
+        return lambda offset, limit: ws.people.search_page(actor, query, offset, limit)
 
     # -- the model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
