@@ -155,7 +155,6 @@ class Op(QObject):
         self._progress_label: str | None = None
         self._cancellable = True
         self._dialog: QProgressDialog | None = None
-        self.signals = _get_dispatcher()
         op_id = self.op_id
         self.progress = Progress(
             lambda done, total, text: _get_dispatcher().progressed.emit(op_id, done, total, text))
@@ -192,6 +191,7 @@ class Op(QObject):
             else:
                 dlg.setCancelButton(None)
             self._dialog = dlg
+        _get_dispatcher()  # created here, on the UI thread, before any worker signals through it
         _ops[self.op_id] = self
         future = lane(self._lane).submit(_run, self.op_id)
         with _pending_lock:
