@@ -71,11 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from cli.hazards_cli import add_parser as add_hazards_parser
     from cli.labels import add_parser as add_labels_parser
+    from cli.report_cli import add_parser as add_report_parser
     from cli.scan_cli import add_parser as add_scan_parser
 
     add_labels_parser(sub)
     add_hazards_parser(sub)
     add_scan_parser(sub)
+    add_report_parser(sub)
     return parser
 
 
@@ -87,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             return open_gui(args)
         handler = {"demo": cmd_demo, "check": cmd_check, "screenshot": cmd_screenshot,
                    "import": cmd_import, "export": cmd_export,
-                   "labels": cmd_labels, "hazards": cmd_hazards, "scan": cmd_scan}[args.command]
+                   "labels": cmd_labels, "hazards": cmd_hazards, "scan": cmd_scan,
+                   "report": cmd_report}[args.command]
         return handler(args)
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
@@ -343,3 +346,10 @@ def render_main_pages(args: argparse.Namespace, out_dir: Path = Path("screenshot
             shutil.rmtree(tmp, ignore_errors=True)
     print(t("cli.no_display", path=out_dir.resolve()))
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from cli.report_cli import cmd_report as run_report
+
+    # The workspace is opened only when a report is actually made (--list needs no data).
+    return run_report(_open, args)
