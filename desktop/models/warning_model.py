@@ -1,0 +1,93 @@
+"""The warnings list as a table model: severity (coloured), rule, subject, title, state, since."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from core.colours import RISK_COLOURS, RISK_TEXT_COLOURS
+from core.warning_rules import RULE_NAMES, SEVERITY_LABELS, pick
+from core.warnings import STATE_LABELS, WarningItem
+
+# A warning's severity is drawn in the four-colour scheme: red, orange, yellow; a suggestion
+# is blue (the lowest grade's colour).
+SEVERITY_GRADE = {"red": "major", "orange": "considerable", "yellow": "general",
+                  "suggestion": "low"}
+WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def severity_colours(severity: str) -> tuple[str, str]:
+    grade = SEVERITY_GRADE.get(severity, "low")
+    return RISK_COLOURS[grade], RISK_TEXT_COLOURS[grade]
+
+
+class WarningTableModel(QAbstractTableModel):
+    COLUMNS = ("severity", "rule", "subject", "title", "state", "first_seen")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[WarningItem] = []
+        self.lang = "zh_CN"
+
+    def set_items(self, items: list[WarningItem], lang: str) -> None:
+        self.beginResetModel()
+        self.items, self.lang = list(items), lang
+        self.endResetModel()
+
+    def item(self, row: int) -> WarningItem | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def row_of(self, warning_id: str) -> int:
+        return next((i for i, w in enumerate(self.items) if w.id == warning_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            "severity": QCoreApplication.translate("WarningTableModel", "Level"), "rule": QCoreApplication.translate("WarningTableModel", "Rule"),
+            "subject": QCoreApplication.translate("WarningTableModel", "Where"), "title": QCoreApplication.translate("WarningTableModel", "Warning"),
+            "state": QCoreApplication.translate("WarningTableModel", "State"),
+            "first_seen": QCoreApplication.translate("WarningTableModel", "Raised"),
+        }[self.COLUMNS[section]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        w = self.item(index.row()) if index.isValid() else None
+        if w is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == WARNING_ROLE:
+            return w
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "severity": pick(SEVERITY_LABELS, w.severity, self.lang),
+                "rule": pick(RULE_NAMES, w.rule, self.lang),
+                "subject": w.params.get("subject", ""),
+                "title": w.title(self.lang),
+                "state": pick(STATE_LABELS, w.state.state, self.lang),
+                "first_seen": w.first_seen[:16].replace("T", " "),
+            }[column]
+        if column == "severity" and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(severity_colours(w.severity)[0]))
+        if column == "severity" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(severity_colours(w.severity)[1]))
+        if role == Qt.ItemDataRole.ForegroundRole and not w.active:
+            return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return w.explanation(self.lang)
+        return None
