@@ -6,12 +6,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# Qt (offscreen and X11/Xvfb), scanner, Chinese fonts, screenshots, PDF checks.
+# Qt (offscreen and X11/Xvfb), scanner, Chinese fonts, screenshots, PDF checks; postgresql
+# for the sync tests (install-system-packages.sh keeps apt from creating a cluster).
 APT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
 	libxkbcommon0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 \
 	libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth imagemagick x11-apps \
-	libzbar0 poppler-utils fonts-wqy-microhei python3-venv
+	libzbar0 poppler-utils fonts-wqy-microhei python3-venv postgresql
 
 .PHONY: run test setup system venv lint translations bench clean
 

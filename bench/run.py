@@ -67,7 +67,12 @@ def main() -> None:
         print(f"{name:<{width}}  {figure:>10}  {target}")
     # The feature benchmarks print their own tables (each is also runnable alone).
     for script in ("equipment_bench.py", "equipment_ui_bench.py", "equipment_io_bench.py",
-                   "labels_bench.py", "hazards_bench.py", "scanner_bench.py"):
+                   "labels_bench.py", "hazards_bench.py", "scanner_bench.py",
+                   "ledgers_bench.py",
+                   "risk_bench.py", "warnings_bench.py",
+                   "floorplan_bench.py",
+                   "dashboard_bench.py",
+                   "sync_bench.py"):
         if (HERE / script).exists():
             print(f"\n== {script}", flush=True)
             subprocess.run([sys.executable, str(HERE / script)], check=False,

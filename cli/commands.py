@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     equipment.add_argument("--update", action="store_true",
                            help="update machines whose code exists (default: skip them)")
     equipment.add_argument("--map", action="append", default=[], metavar="表头=field")
+    from cli.warnings_cli import add_import_parsers as add_readings_parsers
+
+    add_readings_parsers(imp_sub)
 
     exp = sub.add_parser("export", help="export to an Excel file")
     exp_sub = exp.add_subparsers(dest="what", required=True)
@@ -78,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_hazards_parser(sub)
     add_scan_parser(sub)
     add_report_parser(sub)
+    from cli.sync_cli import add_parser as add_sync_parser
+
+    add_sync_parser(sub)
+    from cli.warnings_cli import add_parser as add_warnings_parser
+
+    add_warnings_parser(sub)
     return parser
 
 
@@ -90,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"demo": cmd_demo, "check": cmd_check, "screenshot": cmd_screenshot,
                    "import": cmd_import, "export": cmd_export,
                    "labels": cmd_labels, "hazards": cmd_hazards, "scan": cmd_scan,
-                   "report": cmd_report}[args.command]
+                   "report": cmd_report, "serve": cmd_serve, "server": cmd_server,
+                   "enrol": cmd_enrol, "sync": cmd_sync, "warnings": cmd_warnings}[args.command]
         return handler(args)
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
@@ -226,6 +236,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.what == "equipment":
         return cmd_import_equipment(args)
+    if args.what in ("mes-alarms", "sensor"):
+        return cmd_import_readings(args)
     ws = _open(args)
     try:
         if not ws.is_initialised():
@@ -290,6 +302,54 @@ def cmd_scan(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         return run_scan(ws, args)
+    finally:
+        ws.close()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from cli.sync_cli import cmd_serve as run_serve
+
+    return run_serve(args)
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    from cli.sync_cli import cmd_server as run_server
+
+    return run_server(args)
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from cli.sync_cli import cmd_enrol as run_enrol
+
+    return run_enrol(data_dir(args), args)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from cli.sync_cli import cmd_sync as run_sync
+
+    ws = _open(args)
+    try:
+        return run_sync(ws, args)
+    finally:
+        ws.close()
+
+
+def cmd_import_readings(args: argparse.Namespace) -> int:
+    from cli.warnings_cli import cmd_import as run_import
+
+    ws = _open(args)
+    try:
+        return run_import(ws, args)
+    finally:
+        ws.close()
+
+
+def cmd_warnings(args: argparse.Namespace) -> int:
+    from cli.warnings_cli import cmd_warnings as run_warnings
+
+    ws = _open(args)
+    try:
+        return run_warnings(ws, args)
     finally:
         ws.close()
 

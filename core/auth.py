@@ -44,6 +44,8 @@ class Permission(enum.StrEnum):
     VIEW_INSPECTIONS = "view_inspections"  # checklists, schedules, the due list, histories
     INSPECT = "inspect"  # run a checklist on a machine (its failures draft hazards)
     EDIT_CHECKLISTS = "edit_checklists"  # checklist templates and inspection schedules
+    VIEW_RISKS = "view_risks"  # the risk register, assessments, post risk cards (F7)
+    EDIT_RISKS = "edit_risks"  # add/edit/assess risk points and their control measures
 
 
 _VIEW = {Permission.VIEW_PEOPLE, Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
@@ -72,6 +74,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.EMPLOYEE: frozenset({Permission.VIEW_STRUCTURE, Permission.VIEW_EQUIPMENT,
                               Permission.REPORT_HAZARD} | _INSPECT),
 }
+
+# Risk register (F7): every role reads it (the post risk cards are written for workers); grading
+# risks is the safety office's job, so only clerks (and admins, who hold everything) edit it.
+ROLE_PERMISSIONS = {role: perms | {Permission.VIEW_RISKS} for role, perms in ROLE_PERMISSIONS.items()}
+ROLE_PERMISSIONS[Role.SAFETY_CLERK] |= {Permission.EDIT_RISKS}
 
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 15 * 60

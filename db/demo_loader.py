@@ -13,6 +13,11 @@ from core.demo_inspections import generate_inspections
 from core.demo_plant import DemoPlant, generate_plant
 from core.ids import uuid7
 from db import records
+from db.demo_floorplan import load_demo_floorplan
+from db.demo_metrics import load_demo_metrics
+from db.demo_risk import load_demo_risk
+from db.demo_warnings import load_demo_warnings
+from db.repositories.chemicals import load_demo_chemicals
 from db.repositories.hazards import SqliteHazardRepository
 from db.repositories.tables import (
     CHECKLIST_ITEMS,
@@ -112,6 +117,14 @@ def load_demo(ws: Workspace, seed: int = 1,
                                  "person": people})
         report(5, 6, "inspections")
         _load_inspections(ws, plant, demo, hazards, seed, today, users, items, people)
+        load_demo_risk(ws, plant, demo, seed, today, site_id,  # the risk register (F7)
+                       {"area": areas, "equipment": items, "post": posts,
+                        "department": departments, "person": people}, users.get("clerk"))
+        load_demo_chemicals(ws.db)  # the major hazard ledger's inventory (GB 18218-2018)
+        load_demo_floorplan(ws, plant, site_id, areas,  # the risk map's plan, zones, markers
+                            {e.code: (items[e.code], e.area_code) for e in demo.items})
+        load_demo_warnings(ws, demo, seed, today, items)  # MES alarms, sensors, rules (F8)
+        load_demo_metrics(ws, plant, today, people)  # incidents, workforce, inspections (F9)
     report(6, 6, "done")
     return {"username": "admin", "password": DEMO_PASSWORD}
 

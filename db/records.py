@@ -199,11 +199,12 @@ def apply_remote(
             created = Stamp(current["created_hlc"], current["created_device"])
             explicit = {f: s.encode() for f, (_v, s) in merged.items() if s != created}
             sets = "".join(f"{f} = ?, " for f in changed)
+            # The earliest tombstone stays whatever order replicas meet (as on the server).
             conn.execute(
                 f"UPDATE {spec.table} SET {sets}updated_hlc = MAX(updated_hlc, ?), "
                 f"device = CASE WHEN ? > updated_hlc THEN ? ELSE device END, clocks = ?, "
-                f"deleted_hlc = COALESCE(deleted_hlc, ?) WHERE id = ?",
+                f"deleted_hlc = COALESCE(MIN(deleted_hlc, ?), deleted_hlc, ?) WHERE id = ?",
                 (*changed.values(), top.hlc, top.hlc, top.device, _dumps(explicit),
-                 deleted_hlc, row_id),
+                 deleted_hlc, deleted_hlc, row_id),
             )
     return changed

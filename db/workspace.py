@@ -7,23 +7,35 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.auth import Actor, AuthService, Role
+from core.dashboard import DashboardService
 from core.equipment import CODE_RULE_KEY, DEFAULT_CODE_RULE, EquipmentService
+from core.floorplan import FloorPlanService
 from core.hazards import DEFAULT_POINT_RULES, POINT_RULES_KEY, HazardService
 from core.i18n import DomainError, language
 from core.ids import uuid7
 from core.inspections import InspectionService
+from core.major_hazard import ChemicalService
+from core.metrics import MetricsService
 from core.plant import PeopleService, StructureService
 from core.points import PointsService
+from core.risk import SCORING_KEY, RiskService, scoring_or_default
+from core.warnings import WarningService
 from db.attachments import AttachmentStore
 from db.database import Database
 from db.passwords import Argon2Hasher
+from db.repositories.chemicals import SqliteChemicalRepository
+from db.repositories.dashboard import SqliteDashboardRepository
 from db.repositories.equipment import SqliteEquipmentRepository
+from db.repositories.floorplans import SqliteFloorPlanRepository
 from db.repositories.hazards import SqliteHazardRepository
 from db.repositories.inspections import SqliteInspectionRepository
+from db.repositories.metrics import SqliteMetricsRepository
 from db.repositories.people import SqlitePeopleRepository
+from db.repositories.risk import SqliteRiskRepository
 from db.repositories.settings import SqliteSettingsRepository
 from db.repositories.structure import SqliteStructureRepository
 from db.repositories.users import SqliteUserRepository
+from db.repositories.warnings import SqliteWarningRepository
 
 PLANT_NAME_KEY = "plant.name"
 
@@ -47,6 +59,8 @@ class Workspace:
     points: PointsService
     inspections: InspectionService
     inspections_repo: SqliteInspectionRepository
+    floorplans: FloorPlanService
+    floorplans_repo: SqliteFloorPlanRepository
 
     @classmethod
     def open(cls, data_dir: Path | str, fast_hash: bool = False) -> Workspace:
@@ -80,6 +94,7 @@ class Workspace:
         hazards = HazardService(hazards_repo, uuid7, lambda: (db.clock.now(), db.device_id),
                                 point_rules=point_rules)
         inspections_repo = SqliteInspectionRepository(db, attachments, equipment_repo)
+        floorplans_repo = SqliteFloorPlanRepository(db)
         return cls(
             data_dir=data_dir,
             db=db,
@@ -99,7 +114,50 @@ class Workspace:
                                  point_rules),
             inspections=InspectionService(inspections_repo, hazards, uuid7),
             inspections_repo=inspections_repo,
+            floorplans=FloorPlanService(floorplans_repo),
+            floorplans_repo=floorplans_repo,
         )
+
+    @property
+    def chemicals(self) -> ChemicalService:
+        """The dangerous chemical inventory (major hazard ledger); stateless, made on demand."""
+        return ChemicalService(SqliteChemicalRepository(self.db))
+
+    @property
+    def risk_repo(self) -> SqliteRiskRepository:
+        """Risk points, assessments and control measures (F7); stateless, made on demand."""
+        return SqliteRiskRepository(self.db)
+
+    @property
+    def risk(self) -> RiskService:
+        # The grading setting is read at each assessment, so a change applies at once.
+        return RiskService(self.risk_repo, lambda: scoring_or_default(self.settings.get(SCORING_KEY)))
+
+    @property
+    def dashboard(self) -> DashboardService:
+        """The early-warning dashboard's figures and charts (F8); stateless, made on demand.
+        It reads the hazard service's clock, so tests with a fixed "now" agree everywhere."""
+        return DashboardService(SqliteDashboardRepository(self.db), lambda: self.hazards.now())
+
+    @property
+    def metrics_repo(self) -> SqliteMetricsRepository:
+        return SqliteMetricsRepository(self.db)
+
+    @property
+    def metrics(self) -> MetricsService:
+        """Effect metrics (F9): incidents, workforce, external inspections, before/after."""
+        return MetricsService(self.metrics_repo, lambda: self.hazards.now())
+
+    @property
+    def warnings_repo(self) -> SqliteWarningRepository:
+        return SqliteWarningRepository(self.db)
+
+    @property
+    def warnings(self) -> WarningService:
+        """Early warnings (F8): rules, warnings and their life, key monitoring; stateless, made
+        on demand, on the hazard service's clock."""
+        return WarningService(self.warnings_repo, self.hazards, self.settings.get,
+                              self.settings.set, lambda: self.hazards.now())
 
     @property
     def plant_name(self) -> str:

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_shortcuts()
+        from desktop.sync_ui import attach_sync  # F13: Sync menu, status label, rounds
+
+        self.sync = attach_sync(self)
         self.resize(1280, 800)
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if not geometry.isEmpty():

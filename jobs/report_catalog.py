@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from db.workspace import Workspace
 
 # Modules that register reports; each issue adds its own line here.
-REPORT_MODULES: list[str] = []
+# The order is the order of the reports page and `report --list`: ledgers first, as inspectors
+# ask for them, then the risk documents, then the metrics.
+REPORT_MODULES: list[str] = [
+    "jobs.ledger_reports",
+    "jobs.risk_reports",
+    "jobs.map_reports",
+    "jobs.metrics_reports",
+]
 
 
 class Cancelled(Exception):

@@ -38,7 +38,9 @@ def _translated(all_ts: list[Path]) -> dict[tuple[str, str], str]:
     for ts in all_ts:
         for key, translation in _messages(ts).items():
             if translation is not None and translation.get("type") not in ("unfinished", "obsolete", "vanished"):
-                text = translation.text or "".join(n.text or "" for n in translation.iter("numerusform"))
+                # a plural message keeps its text in <numerusform>s (its own text is indentation)
+                text = (translation.text or "").strip() or "".join(
+                    n.text or "" for n in translation.iter("numerusform"))
                 if text.strip():
                     done[key] = text
     return done

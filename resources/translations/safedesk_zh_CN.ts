@@ -20,6 +20,49 @@
     </message>
   </context>
   <context>
+    <name>AssessmentDialog</name>
+    <message>
+      <source>Assess risk: {name}</source>
+      <translation>风险评估：{name}</translation>
+    </message>
+    <message>
+      <source>Method:</source>
+      <translation>评估方法：</translation>
+    </message>
+    <message>
+      <source>Why this assessment (optional), e.g. after fitting a light curtain</source>
+      <translation>评估原因（可不填），例如：加装光幕后重新评估</translation>
+    </message>
+    <message>
+      <source>Assessed</source>
+      <translation>评估时间</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>评估方法</translation>
+    </message>
+    <message>
+      <source>Factors</source>
+      <translation>各项取值</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>分值</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>Assessor / note</source>
+      <translation>评估人/备注</translation>
+    </message>
+    <message>
+      <source>Assessment history</source>
+      <translation>评估记录</translation>
+    </message>
+  </context>
+  <context>
     <name>BoardColumn</name>
     <message>
       <source>{step}  {n}</source>
@@ -58,6 +101,29 @@
     <message>
       <source>The camera is not working.</source>
       <translation>摄像头无法使用。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartView</name>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Save this chart as a PNG picture or a PDF</source>
+      <translation>将此图表保存为 PNG 图片或 PDF 文件</translation>
+    </message>
+    <message>
+      <source>Export as PNG…</source>
+      <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+      <source>Export as PDF…</source>
+      <translation>导出为 PDF…</translation>
     </message>
   </context>
   <context>
@@ -207,6 +273,120 @@
     </message>
   </context>
   <context>
+    <name>ChemicalForm</name>
+    <message>
+      <source>Edit chemical</source>
+      <translation>编辑危险化学品</translation>
+    </message>
+    <message>
+      <source>Add chemical</source>
+      <translation>新增危险化学品</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source>On file</source>
+      <translation>已上传</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>CAS number</source>
+      <translation>CAS 号</translation>
+    </message>
+    <message>
+      <source>Maximum quantity q (t)</source>
+      <translation>最大存量 q（吨）</translation>
+    </message>
+    <message>
+      <source>Threshold quantity Q (t)</source>
+      <translation>临界量 Q（吨）</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>存放位置</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Safety data sheet</source>
+      <translation>安全技术说明书（SDS）</translation>
+    </message>
+    <message>
+      <source>Documents (*.pdf *.doc *.docx *.jpg *.png);;All files (*)</source>
+      <translation>文档 (*.pdf *.doc *.docx *.jpg *.png);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChemicalsDialog</name>
+    <message>
+      <source>Dangerous chemical inventory (GB 18218-2018)</source>
+      <translation>危险化学品清单（GB 18218-2018）</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>CAS number</source>
+      <translation>CAS 号</translation>
+    </message>
+    <message>
+      <source>Area / location</source>
+      <translation>区域/存放位置</translation>
+    </message>
+    <message>
+      <source>q (t)</source>
+      <translation>q（吨）</translation>
+    </message>
+    <message>
+      <source>Q (t)</source>
+      <translation>Q（吨）</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Delete chemical</source>
+      <translation>删除危险化学品</translation>
+    </message>
+    <message>
+      <source>Delete “{name}” from the inventory?</source>
+      <translation>从清单中删除“{name}”？</translation>
+    </message>
+  </context>
+  <context>
     <name>CodePickerDialog</name>
     <message>
       <source>Several codes in the photo</source>
@@ -223,6 +403,252 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsPage</name>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Concerns</source>
+      <translation>涉及对象</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Equipment code</source>
+      <translation>设备编号</translation>
+    </message>
+    <message>
+      <source>Hazard number</source>
+      <translation>隐患编号</translation>
+    </message>
+    <message>
+      <source>Employee no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Workflow</source>
+      <translation>流程冲突</translation>
+    </message>
+    <message>
+      <source>Duplicate code</source>
+      <translation>编号重复</translation>
+    </message>
+    <message>
+      <source>{actor}: “{kind}” arrived when the hazard was at “{step}”</source>
+      <translation>{actor}：“{kind}”同步过来时，该隐患已处于“{step}”环节</translation>
+    </message>
+    <message>
+      <source>{n} records hold this code</source>
+      <translation>有 {n} 条记录使用此编号</translation>
+    </message>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <source>When two PCs change the same thing while offline, sync keeps both and lists the clash here. Settle a workflow conflict with a note: the earlier step stays, and the note is kept in the hazard's history on every PC.</source>
+      <translation>两台电脑在离线时修改了同一内容，同步时会把两边的修改都保留下来，并在这里列出冲突。处理流程冲突时请填写说明：以先完成的环节为准，说明会记入该隐患的处理记录，并同步到每台电脑。</translation>
+    </message>
+    <message>
+      <source>No conflicts: every PC agrees.</source>
+      <translation>没有冲突，各台电脑的数据一致。</translation>
+    </message>
+    <message>
+      <source>How it was settled (kept in the history)</source>
+      <translation>处理说明（会记入处理记录）</translation>
+    </message>
+    <message>
+      <source>Settle</source>
+      <translation>处理</translation>
+    </message>
+    <message>
+      <source>Accept both</source>
+      <translation>两者都保留</translation>
+    </message>
+    <message>
+      <source>Write how it was settled first.</source>
+      <translation>请先填写处理说明。</translation>
+    </message>
+    <message>
+      <source>Settled.</source>
+      <translation>已处理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPage</name>
+    <message>
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>Last 3 months</source>
+      <translation>近 3 个月</translation>
+    </message>
+    <message>
+      <source>Last 12 months</source>
+      <translation>近 12 个月</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>今年</translation>
+    </message>
+    <message>
+      <source>All time</source>
+      <translation>全部时间</translation>
+    </message>
+    <message>
+      <source>From … to …</source>
+      <translation>自定义时间段…</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>全部等级</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>时间段</translation>
+    </message>
+    <message>
+      <source>Click a bar or a heat-map cell to list those hazards. Hover over a figure for how it is counted.</source>
+      <translation>点击柱形或热力图中的格子，可列出对应的隐患。鼠标停在数字上，可查看其统计方法。</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>概览</translation>
+    </message>
+    <message>
+      <source>(no area)</source>
+      <translation>（未指定区域）</translation>
+    </message>
+    <message>
+      <source>Updating…</source>
+      <translation>正在更新…</translation>
+    </message>
+    <message>
+      <source>major {m} · general {g}</source>
+      <translation>重大 {m} · 一般 {g}</translation>
+    </message>
+    <message>
+      <source>{h:.1f} h</source>
+      <translation>{h:.1f} 小时</translation>
+    </message>
+    <message>
+      <source>Updated {time}</source>
+      <translation>更新于 {time}</translation>
+    </message>
+    <message>
+      <source>No hazards in this period</source>
+      <translation>该时间段内没有隐患</translation>
+    </message>
+    <message>
+      <source>Hazards by type</source>
+      <translation>按类型统计隐患</translation>
+    </message>
+    <message>
+      <source>Hazards by area</source>
+      <translation>按区域统计隐患</translation>
+    </message>
+    <message>
+      <source>found in {month}</source>
+      <translation>{month}发现</translation>
+    </message>
+    <message>
+      <source>closed in {month}</source>
+      <translation>{month}销号</translation>
+    </message>
+    <message>
+      <source>Monthly trend: found and closed</source>
+      <translation>每月趋势：发现与销号</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>销号</translation>
+    </message>
+    <message>
+      <source>When hazards are found: weekday × hour</source>
+      <translation>隐患发现时段：星期 × 小时</translation>
+    </message>
+    <message>
+      <source>hour of day</source>
+      <translation>时段（小时）</translation>
+    </message>
+    <message>
+      <source>Most repeated problems (same type, same area)</source>
+      <translation>重复最多的问题（同类型、同区域）</translation>
+    </message>
+    <message>
+      <source>No problem was reported twice in this period</source>
+      <translation>该时间段内没有重复出现的问题</translation>
+    </message>
+    <message>
+      <source>Export chart</source>
+      <translation>导出图表</translation>
+    </message>
+    <message>
+      <source>PNG picture (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Chart saved: {path}</source>
+      <translation>图表已保存：{path}</translation>
+    </message>
+    <message>
+      <source>The chart could not be saved: {reason}</source>
+      <translation>图表无法保存：{reason}</translation>
     </message>
   </context>
   <context>
@@ -330,6 +756,37 @@
     <message>
       <source>{name} cannot be the re-checker: their account has no reviewer role.</source>
       <translation>{name} 不能担任复查人：其账号没有“复核人”角色。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolDialog</name>
+    <message>
+      <source>Enrol this PC with the sync server</source>
+      <translation>在同步服务器上注册本机</translation>
+    </message>
+    <message>
+      <source>Enter the server address and the one-time enrolment code you got from IT. This PC keeps working offline; it syncs whenever the server can be reached.</source>
+      <translation>请输入服务器地址，以及负责电脑的同事给您的一次性注册码。本机仍可离线使用，只要能连上服务器就会自动同步。</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>Enrolment code</source>
+      <translation>注册码</translation>
+    </message>
+    <message>
+      <source>Enrol</source>
+      <translation>注册</translation>
+    </message>
+    <message>
+      <source>Enter both the server address and the code.</source>
+      <translation>请同时填写服务器地址和注册码。</translation>
+    </message>
+    <message>
+      <source>Contacting the server…</source>
+      <translation>正在连接服务器…</translation>
     </message>
   </context>
   <context>
@@ -1014,6 +1471,57 @@
     </message>
   </context>
   <context>
+    <name>ExportMapDialog</name>
+    <message>
+      <source>Export the four-colour map</source>
+      <translation>导出安全风险四色分布图</translation>
+    </message>
+    <message>
+      <source>PNG image</source>
+      <translation>PNG 图片</translation>
+    </message>
+    <message>
+      <source>A3 landscape</source>
+      <translation>A3 横向</translation>
+    </message>
+    <message>
+      <source>A4 landscape</source>
+      <translation>A4 横向</translation>
+    </message>
+    <message>
+      <source>This plan</source>
+      <translation>当前平面图</translation>
+    </message>
+    <message>
+      <source>All plans (one page each)</source>
+      <translation>全部平面图（每张一页）</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <source>Plans</source>
+      <translation>平面图</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存位置</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Save the map as</source>
+      <translation>四色图保存为</translation>
+    </message>
+  </context>
+  <context>
     <name>FaultDialog</name>
     <message>
       <source>Add fault record</source>
@@ -1611,6 +2119,29 @@
     </message>
   </context>
   <context>
+    <name>HazardListDialog</name>
+    <message>
+      <source>Hazards: {what}</source>
+      <translation>隐患：{what}</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Double-click a hazard to open it.</source>
+      <translation>双击隐患可打开查看。</translation>
+    </message>
+    <message>
+      <source>{n} hazards</source>
+      <translation>共 {n} 条隐患</translation>
+    </message>
+  </context>
+  <context>
     <name>HazardModel</name>
     <message>
       <source>{m} min</source>
@@ -1963,6 +2494,53 @@
     <message>
       <source>{n} of them have codes already in the registry and were left as they are; to update them from the file, choose “Update machines whose code exists” and choose the file again.</source>
       <translation>其中 {n} 台的设备编号已存在，未作修改；如要用文件内容更新它们，请选中“更新已有编号的设备”并重新选择该文件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPlanDialog</name>
+    <message>
+      <source>Import floor plan</source>
+      <translation>导入平面图</translation>
+    </message>
+    <message>
+      <source>PNG, JPG (up to 10,000 px a side) or PDF</source>
+      <translation>PNG、JPG（每边不超过 10,000 像素）或 PDF</translation>
+    </message>
+    <message>
+      <source>(whole site)</source>
+      <translation>（整个厂区）</translation>
+    </message>
+    <message>
+      <source>e.g. 1F</source>
+      <translation>例如 1F</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Building</source>
+      <translation>建筑</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>楼层</translation>
+    </message>
+    <message>
+      <source>PDF page</source>
+      <translation>PDF 页码</translation>
+    </message>
+    <message>
+      <source>Choose a floor plan</source>
+      <translation>选择平面图</translation>
+    </message>
+    <message>
+      <source>Floor plans</source>
+      <translation>平面图</translation>
     </message>
   </context>
   <context>
@@ -2672,6 +3250,251 @@
     </message>
   </context>
   <context>
+    <name>MetricsPage</name>
+    <message>
+      <source>Before / after</source>
+      <translation>前后对比</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Employee no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Category (GB 6441)</source>
+      <translation>事故类别（GB 6441）</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>伤害程度</translation>
+    </message>
+    <message>
+      <source>Lost days</source>
+      <translation>损失工作日</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>事故经过</translation>
+    </message>
+    <message>
+      <source>incident</source>
+      <translation>事故记录</translation>
+    </message>
+    <message>
+      <source>One row per injured person. The injury rate counts these rows.</source>
+      <translation>每位受伤人员登记一行，负伤率按这里的行数计算。</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Headcount</source>
+      <translation>在册人数</translation>
+    </message>
+    <message>
+      <source>Hours worked</source>
+      <translation>实际工时</translation>
+    </message>
+    <message>
+      <source>month</source>
+      <translation>月度用工记录</translation>
+    </message>
+    <message>
+      <source>The average number of people on the payroll in the month and the hours actually worked: the injury rates are counted against these.</source>
+      <translation>当月平均在册职工人数和实际工作工时，负伤率以此为基数计算。</translation>
+    </message>
+    <message>
+      <source>Agency</source>
+      <translation>检查单位</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>检查类型</translation>
+    </message>
+    <message>
+      <source>Deductions</source>
+      <translation>扣分</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>检查发现的问题</translation>
+    </message>
+    <message>
+      <source>inspection</source>
+      <translation>外部检查记录</translation>
+    </message>
+    <message>
+      <source>Visits by regulators (应急管理局, fire brigade …) and the points they deducted.</source>
+      <translation>监管部门（应急管理局、消防救援机构等）来厂检查的情况及扣分。</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>伤害事故</translation>
+    </message>
+    <message>
+      <source>Workforce</source>
+      <translation>用工人数</translation>
+    </message>
+    <message>
+      <source>External inspections</source>
+      <translation>外部检查</translation>
+    </message>
+    <message>
+      <source>Effect metrics</source>
+      <translation>成效指标</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>之前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>之后</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>How each measure is counted: hazards per month = hazards found ÷ months; rectification time = hours from found to archived (hazards found in the period and archived); injury rate ‰ = injured persons ÷ the sum of the monthly headcounts × 1000 (the average monthly rate); per million hours = injured ÷ hours worked × 1,000,000; deductions = points deducted ÷ external inspection visits. “—” means no data, not zero: training coverage stays “—” until training records exist.</source>
+      <translation>各指标的计算方法：月均隐患数 = 发现的隐患数 ÷ 月数；整改用时 = 从发现到归档的小时数（统计该时间段内发现并已归档的隐患）；千人负伤率 ‰ = 受伤人数 ÷ 各月在册人数之和 × 1000（即月平均负伤率）；百万工时伤害率 = 受伤人数 ÷ 实际工时 × 1,000,000；扣分 = 扣分合计 ÷ 外部检查次数。“—”表示没有数据，并非为零：在有培训记录之前，培训覆盖率一直显示“—”。</translation>
+    </message>
+    <message>
+      <source>Before ({period})</source>
+      <translation>之前（{period}）</translation>
+    </message>
+    <message>
+      <source>After ({period})</source>
+      <translation>之后（{period}）</translation>
+    </message>
+    <message>
+      <source>Before: {bm} months, {bh} hazards, {bi} injured, {bv} external inspections. After: {am} months, {ah} hazards, {ai} injured, {av} external inspections.</source>
+      <translation>之前：{bm} 个月，隐患 {bh} 条，受伤 {bi} 人，外部检查 {bv} 次。之后：{am} 个月，隐患 {ah} 条，受伤 {ai} 人，外部检查 {av} 次。</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Employee no. (optional)</source>
+      <translation>工号（可不填）</translation>
+    </message>
+    <message>
+      <source>Injured person</source>
+      <translation>受伤人员</translation>
+    </message>
+    <message>
+      <source>Lost working days</source>
+      <translation>损失工作日</translation>
+    </message>
+    <message>
+      <source>Kind of inspection</source>
+      <translation>检查类型</translation>
+    </message>
+    <message>
+      <source>Points deducted</source>
+      <translation>扣分</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonitoringModel</name>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Machine</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <source>Watched</source>
+      <translation>监控中</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation>已结束</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonitoringPage</name>
+    <message>
+      <source>Show ended</source>
+      <translation>显示已结束的</translation>
+    </message>
+    <message>
+      <source>End monitoring</source>
+      <translation>结束监控</translation>
+    </message>
+    <message>
+      <source>Machines are added by the warning rules; see the Warnings page for the evidence.</source>
+      <translation>设备由预警规则自动加入；依据请到“预警”页面查看。</translation>
+    </message>
+    <message>
+      <source>Key monitoring</source>
+      <translation>重点监控</translation>
+    </message>
+  </context>
+  <context>
     <name>NewUserDialog</name>
     <message>
       <source>Add user</source>
@@ -3022,6 +3845,13 @@
     </message>
   </context>
   <context>
+    <name>PlanView</name>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+  </context>
+  <context>
     <name>PointsPage</name>
     <message>
       <source>Rank</source>
@@ -3238,6 +4068,33 @@
     </message>
   </context>
   <context>
+    <name>RegisterTab</name>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Edit {what}</source>
+      <translation>编辑{what}</translation>
+    </message>
+    <message>
+      <source>Add {what}</source>
+      <translation>新增{what}</translation>
+    </message>
+    <message>
+      <source>Delete this {what}?</source>
+      <translation>删除这条{what}？</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportDialog</name>
     <message>
       <source>Report a hazard</source>
@@ -3375,6 +4232,149 @@ Choose a file or drop a picture here.</source>
     </message>
   </context>
   <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>Month</source>
+      <translation>月报</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>季报</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年报</translation>
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation>自定义时间段</translation>
+    </message>
+    <message>
+      <source>Hazard number, e.g. YH-2025-0012</source>
+      <translation>隐患编号，例如 YH-2025-0012</translation>
+    </message>
+    <message>
+      <source>Chemical inventory…</source>
+      <translation>危险化学品清单…</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>时间段</translation>
+    </message>
+    <message>
+      <source>Hazard</source>
+      <translation>隐患</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Floor plan</source>
+      <translation>平面图</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>之前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>之后</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>All equipment</source>
+      <translation>全部设备</translation>
+    </message>
+    <message>
+      <source>All floor plans</source>
+      <translation>全部平面图</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <source>Making the preview…</source>
+      <translation>正在生成预览…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>共 %n 页</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(the first %n shown)</source>
+      <translation>
+        <numerusform>（显示前 %n 页）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>导出报表</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在生成 {name}…</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Preparing to print…</source>
+      <translation>正在准备打印…</translation>
+    </message>
+  </context>
+  <context>
     <name>ResolveConflictDialog</name>
     <message>
       <source>Settle conflict</source>
@@ -3477,6 +4477,434 @@ Choose a file or drop a picture here.</source>
     </message>
   </context>
   <context>
+    <name>RiskMapPage</name>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>open hazards (red: overdue)</source>
+      <translation>未整改隐患（红色：已逾期）</translation>
+    </message>
+    <message>
+      <source>Risk map</source>
+      <translation>风险四色图</translation>
+    </message>
+    <message>
+      <source>Floor plan</source>
+      <translation>平面图</translation>
+    </message>
+    <message>
+      <source>Import plan…</source>
+      <translation>导入平面图…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>重命名…</translation>
+    </message>
+    <message>
+      <source>Delete plan</source>
+      <translation>删除平面图</translation>
+    </message>
+    <message>
+      <source>Browse</source>
+      <translation>浏览</translation>
+    </message>
+    <message>
+      <source>Place / move markers</source>
+      <translation>放置/移动设备标记</translation>
+    </message>
+    <message>
+      <source>Draw zone</source>
+      <translation>绘制风险区域</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>适应窗口</translation>
+    </message>
+    <message>
+      <source>Export map…</source>
+      <translation>导出四色图…</translation>
+    </message>
+    <message>
+      <source>Risk zones</source>
+      <translation>风险区域</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Open hazards</source>
+      <translation>未整改隐患</translation>
+    </message>
+    <message>
+      <source>Hazard density</source>
+      <translation>隐患热力图</translation>
+    </message>
+    <message>
+      <source>Find a machine by code or name</source>
+      <translation>按编号或名称查找设备</translation>
+    </message>
+    <message>
+      <source>Filter equipment</source>
+      <translation>筛选设备</translation>
+    </message>
+    <message>
+      <source>Drag machines onto the plan to place them.</source>
+      <translation>把设备拖到平面图上即可放置。</translation>
+    </message>
+    <message>
+      <source>Double-click a machine to find it on the plan.</source>
+      <translation>双击设备可在平面图上找到它。</translation>
+    </message>
+    <message>
+      <source>No floor plans yet.</source>
+      <translation>还没有平面图。</translation>
+    </message>
+    <message>
+      <source>Import one with “Import plan…”.</source>
+      <translation>请点击“导入平面图…”导入。</translation>
+    </message>
+    <message>
+      <source>{zones} zones · {markers} machines · {open} open hazards ({overdue} overdue)</source>
+      <translation>风险区域 {zones} 个 · 设备 {markers} 台 · 未整改隐患 {open} 条（{overdue} 条已逾期）</translation>
+    </message>
+    <message>
+      <source>Importing the floor plan…</source>
+      <translation>正在导入平面图…</translation>
+    </message>
+    <message>
+      <source>Floor plan imported.</source>
+      <translation>平面图已导入。</translation>
+    </message>
+    <message>
+      <source>Rename floor plan</source>
+      <translation>重命名平面图</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Delete floor plan</source>
+      <translation>删除平面图</translation>
+    </message>
+    <message>
+      <source>Delete the floor plan “{name}” with its zones and markers?</source>
+      <translation>删除平面图“{name}”及其中的风险区域和设备标记？</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Risk zone</source>
+      <translation>风险区域</translation>
+    </message>
+    <message>
+      <source>Area of this zone (its risk grade colours it)</source>
+      <translation>此风险区域所属的区域（按该区域的风险等级着色）</translation>
+    </message>
+    <message>
+      <source>Change area…</source>
+      <translation>更改所属区域…</translation>
+    </message>
+    <message>
+      <source>Edit shape (drag the corners, Esc when done)</source>
+      <translation>编辑形状（拖动顶点，完成后按 Esc）</translation>
+    </message>
+    <message>
+      <source>Delete zone</source>
+      <translation>删除风险区域</translation>
+    </message>
+    <message>
+      <source>Equipment card</source>
+      <translation>设备卡片</translation>
+    </message>
+    <message>
+      <source>Remove from the plan</source>
+      <translation>从平面图上移除</translation>
+    </message>
+    <message>
+      <source>No machine on this plan matches “{text}”.</source>
+      <translation>此平面图上没有与“{text}”匹配的设备。</translation>
+    </message>
+    <message>
+      <source>This machine is not on the plan yet.</source>
+      <translation>这台设备还没有放到平面图上。</translation>
+    </message>
+    <message>
+      <source>Map saved to {path}</source>
+      <translation>四色图已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Exporting the four-colour map…</source>
+      <translation>正在导出安全风险四色分布图…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RiskPointDialog</name>
+    <message>
+      <source>Edit risk point</source>
+      <translation>编辑风险点</translation>
+    </message>
+    <message>
+      <source>New risk point</source>
+      <translation>新增风险点</translation>
+    </message>
+    <message>
+      <source>Automatic (FX-001 …)</source>
+      <translation>自动编号（FX-001 …）</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>e.g. 动火作业, 有限空间作业, 换模调模</source>
+      <translation>例如：动火作业、有限空间作业、换模调模</translation>
+    </message>
+    <message>
+      <source>What can go wrong here: moving parts, solvent vapour, live parts …</source>
+      <translation>这里可能出什么问题：运动部件、溶剂蒸气、带电部位…</translation>
+    </message>
+    <message>
+      <source>Add a GB 6441 category …</source>
+      <translation>添加 GB 6441 事故类别…</translation>
+    </message>
+    <message>
+      <source>(not set)</source>
+      <translation>（未设置）</translation>
+    </message>
+    <message>
+      <source>Review on</source>
+      <translation>复评日期</translation>
+    </message>
+    <message>
+      <source>One measure per line</source>
+      <translation>每行一条措施</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Equipment</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Work activity</source>
+      <translation>作业活动</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>岗位</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Hazard factors</source>
+      <translation>危险有害因素</translation>
+    </message>
+    <message>
+      <source>Possible accidents</source>
+      <translation>可能导致的事故</translation>
+    </message>
+    <message>
+      <source>Control level</source>
+      <translation>管控层级</translation>
+    </message>
+    <message>
+      <source>Responsible department</source>
+      <translation>责任部门</translation>
+    </message>
+    <message>
+      <source>Responsible person</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>复评日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>RiskTableModel</name>
+    <message>
+      <source>Click to sort by this column</source>
+      <translation>点击按此列排序</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Risk point</source>
+      <translation>风险点</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Equipment / activity</source>
+      <translation>设备/作业活动</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>评估方法</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>分值</translation>
+    </message>
+    <message>
+      <source>Risk grade</source>
+      <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>Control level</source>
+      <translation>管控层级</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>复评日期</translation>
+    </message>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+  </context>
+  <context>
+    <name>RisksPage</name>
+    <message>
+      <source>Search code, name, activity, hazard factors</source>
+      <translation>搜索编号、名称、作业活动、危险有害因素</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>全部等级</translation>
+    </message>
+    <message>
+      <source>Not assessed</source>
+      <translation>未评估</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Risk register</source>
+      <translation>风险分级管控清单</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Assess</source>
+      <translation>评估</translation>
+    </message>
+    <message>
+      <source>Grade the selected risk point by LEC or the risk matrix (or double-click a row)</source>
+      <translation>用 LEC 法或风险矩阵法对所选风险点评估定级（也可双击该行）</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Export register</source>
+      <translation>导出清单</translation>
+    </message>
+    <message>
+      <source>The risk register (风险分级管控清单) as PDF or Excel</source>
+      <translation>将风险分级管控清单导出为 PDF 或 Excel</translation>
+    </message>
+    <message>
+      <source>Post risk cards</source>
+      <translation>岗位风险告知卡</translation>
+    </message>
+    <message>
+      <source>One risk notice card (岗位风险告知卡) per post, as PDF for printing</source>
+      <translation>每个岗位生成一张岗位风险告知卡，导出为 PDF 供打印</translation>
+    </message>
+    <message>
+      <source>{n} risk points</source>
+      <translation>共 {n} 个风险点</translation>
+    </message>
+    <message>
+      <source>Delete the risk point {code} {name}?</source>
+      <translation>删除风险点 {code} {name}？</translation>
+    </message>
+    <message>
+      <source>Its assessment history is kept; a machine's grade then follows its remaining risk points.</source>
+      <translation>其评估记录仍会保留；相关设备的风险等级将按其余风险点重新确定。</translation>
+    </message>
+    <message>
+      <source>Delete risk point</source>
+      <translation>删除风险点</translation>
+    </message>
+    <message>
+      <source>Deleted {code}.</source>
+      <translation>已删除 {code}。</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+      <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>另存为</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Writing {title} …</source>
+      <translation>正在生成{title}…</translation>
+    </message>
+  </context>
+  <context>
     <name>RolesDialog</name>
     <message>
       <source>Roles of {name}</source>
@@ -3489,6 +4917,13 @@ Choose a file or drop a picture here.</source>
     <message>
       <source>Roles</source>
       <translation>角色</translation>
+    </message>
+  </context>
+  <context>
+    <name>RuleSettingsDialog</name>
+    <message>
+      <source>Warning rules</source>
+      <translation>预警规则</translation>
     </message>
   </context>
   <context>
@@ -3812,6 +5247,57 @@ Choose a file or drop a picture here.</source>
     </message>
   </context>
   <context>
+    <name>SyncController</name>
+    <message>
+      <source>S&amp;ync</source>
+      <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>Enrol this PC…</source>
+      <translation>注册本机…</translation>
+    </message>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <source>Sync problem: {error}</source>
+      <translation>同步出错：{error}</translation>
+    </message>
+    <message>
+      <source>Sync: not set up</source>
+      <translation>同步：未设置</translation>
+    </message>
+    <message>
+      <source>Sync ▸ Enrol this PC… connects it to the central store.</source>
+      <translation>通过“同步 ▸ 注册本机…”将本机连接到中心服务器。</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>Synced {time} · {pending} pending</source>
+      <translation>上次同步：{time} · {pending} 条待同步</translation>
+    </message>
+    <message>
+      <source> · {n} conflicts</source>
+      <translation> · {n} 个冲突</translation>
+    </message>
+    <message>
+      <source>Sync problem · {pending} pending</source>
+      <translation>同步出错 · {pending} 条待同步</translation>
+    </message>
+  </context>
+  <context>
     <name>UsersModel</name>
     <message>
       <source>User name</source>
@@ -4017,6 +5503,140 @@ Choose a file or drop a picture here.</source>
     </message>
   </context>
   <context>
+    <name>WarningTableModel</name>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>预警</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Raised</source>
+      <translation>首次发出</translation>
+    </message>
+  </context>
+  <context>
+    <name>WarningsPage</name>
+    <message>
+      <source>Active warnings</source>
+      <translation>未关闭的预警</translation>
+    </message>
+    <message>
+      <source>All, including closed</source>
+      <translation>全部（含已关闭）</translation>
+    </message>
+    <message>
+      <source>Run rules now</source>
+      <translation>立即运行规则</translation>
+    </message>
+    <message>
+      <source>Rule settings…</source>
+      <translation>规则设置…</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Link hazard…</source>
+      <translation>关联隐患…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <source>Double-click a hazard to open it</source>
+      <translation>双击隐患可打开查看</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>依据</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>处理记录</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>预警</translation>
+    </message>
+    <message>
+      <source>{n} active</source>
+      <translation>{n} 条未关闭</translation>
+    </message>
+    <message>
+      <source>No warning selected.</source>
+      <translation>未选择预警。</translation>
+    </message>
+    <message>
+      <source>Rule “{rule}”: </source>
+      <translation>规则“{rule}”：</translation>
+    </message>
+    <message>
+      <source>Action: </source>
+      <translation>处置：</translation>
+    </message>
+    <message>
+      <source>Evidence: {n} MES alarms in a row</source>
+      <translation>依据：MES 连续报警 {n} 次</translation>
+    </message>
+    <message>
+      <source>Evidence ({n} hazards)</source>
+      <translation>依据（{n} 条隐患）</translation>
+    </message>
+    <message>
+      <source>State: {state}</source>
+      <translation>状态：{state}</translation>
+    </message>
+    <message>
+      <source> (by {who}, {when})</source>
+      <translation>（操作人 {who}，{when}）</translation>
+    </message>
+    <message>
+      <source>Close warning</source>
+      <translation>关闭预警</translation>
+    </message>
+    <message>
+      <source>Why is it closed? (optional)</source>
+      <translation>关闭原因（可不填）</translation>
+    </message>
+    <message>
+      <source>Link hazard</source>
+      <translation>关联隐患</translation>
+    </message>
+    <message>
+      <source>The hazard (number) that deals with this warning:</source>
+      <translation>处置此预警的隐患（编号）：</translation>
+    </message>
+    <message>
+      <source>Rules run: {new} new, {refreshed} updated, {active} active.</source>
+      <translation>规则已运行：新增 {new} 条，更新 {refreshed} 条，未关闭 {active} 条。</translation>
+    </message>
+    <message>
+      <source>Running the warning rules…</source>
+      <translation>正在运行预警规则…</translation>
+    </message>
+  </context>
+  <context>
     <name>_AccountDialog</name>
     <message>
       <source>Save</source>
@@ -4093,6 +5713,13 @@ Please send the log file to your IT contact:
       <translation>程序出现了问题，已保存的数据不受影响。
 请把日志文件发送给负责电脑的同事：
 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
     </message>
   </context>
 </TS>

@@ -287,8 +287,9 @@ def test_an_overdue_deadline_is_red_with_an_explanation(
 # -- the page: filters, measures, board -----------------------------------------------------
 
 
-def test_hazards_come_first_in_the_sidebar() -> None:
-    assert PAGES[0] is HazardsPage and HazardsPage.page_id == "hazards"
+def test_hazards_come_right_after_the_dashboard_in_the_sidebar() -> None:
+    assert PAGES[0].page_id == "dashboard"
+    assert PAGES[1] is HazardsPage and HazardsPage.page_id == "hazards"
 
 
 def test_each_filter_narrows_the_list_and_the_measures_follow(

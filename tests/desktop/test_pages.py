@@ -246,8 +246,9 @@ def test_a_clerk_sees_no_user_management_actions(
 
 
 def test_pages_are_listed_in_sidebar_order() -> None:
-    assert [p.page_id for p in PAGES] == ["hazards", "inspections", "people", "equipment",
-                                          "structure", "users", "points"]
+    assert [p.page_id for p in PAGES] == [
+        "dashboard", "hazards", "inspections", "risks", "riskmap", "warnings", "monitoring",
+        "reports", "metrics", "equipment", "people", "structure", "points", "users", "conflicts"]
 
 
 def test_the_chinese_ui_uses_the_translations(
