@@ -103,7 +103,9 @@ def draw(fig: Figure, data: ChartData) -> list[Artist]:
         artists = _trend(fig, data)
     else:
         artists = _bars(fig, data)
-    fig.tight_layout(pad=0.8)
+    # A layout engine (not a one-off tight_layout) so the margins are measured again on every
+    # draw: the canvas is resized after this, and long Chinese labels were clipped on the left.
+    fig.set_layout_engine("tight", pad=0.8)
     return artists
 
 

@@ -4,6 +4,7 @@ The test re-extracts the strings from the sources with Qt's lupdate (into a scra
 new self.tr() text without a translation in resources/translations/*_zh_CN.ts fails here.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,13 @@ def test_chinese_translations_look_chinese():
         if any(ch.isalpha() for ch in src) and not src.strip().startswith(("SafeDesk", "&", "%")):
             has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
             assert has_cjk or text == src, f"{ctx}: {src!r} -> {text!r}"
+
+
+def test_no_aliased_translate_functions_hide_strings_from_lupdate():
+    """`t = self.tr` then `t("Text")` is invisible to lupdate: the text stays English in the
+    Chinese UI while the test above passes. Call self.tr / QCoreApplication.translate directly."""
+    alias = re.compile(r"^\s*\w+\s*=\s*(self\.tr|cls\.tr|QCoreApplication\.translate)\s*$")
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "desktop").rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if alias.match(line)]
+    assert not found, "aliased translate functions:\n" + "\n".join(found)

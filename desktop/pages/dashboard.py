@@ -423,27 +423,26 @@ class DashboardPage(Page):
         return edit
 
     def _build_cards(self) -> dict[str, FigureCard]:
-        t = self.tr
         return {key: FigureCard(key, caption, tip, self) for key, caption, tip in (
-            ("open", t("Open hazards"),
-             t("Hazards whose workflow is not finished (to verify, to dispatch, rectifying, to "
-               "review, to archive), right now, split into major and general. The area and "
-               "grade filters apply; the period does not.")),
-            ("overdue", t("Overdue"),
-             t("Open hazards whose current step is past its deadline, right now.")),
-            ("found", t("Found this month"),
-             t("Hazards found since the 1st of this month.")),
-            ("closed", t("Closed this month"),
-             t("Hazards archived since the 1st of this month, whenever they were found.")),
-            ("hours", t("Avg. rectification"),
-             t("Average time from found to archived, in hours, over the hazards found in the "
-               "period that are archived.")),
-            ("on_time", t("On-time rate"),
-             t("Rectifications finished before their deadline ÷ all rectifications, over the "
-               "hazards found in the period.")),
-            ("warnings", t("Active warnings"),
-             t("Warnings raised by the early-warning rules and not yet closed. “—”: the "
-               "warning rules are not available.")),
+            ("open", self.tr("Open hazards"),
+             self.tr("Hazards whose workflow is not finished (to verify, to dispatch, rectifying, "
+                     "to review, to archive), right now, split into major and general. The area "
+                     "and grade filters apply; the period does not.")),
+            ("overdue", self.tr("Overdue"),
+             self.tr("Open hazards whose current step is past its deadline, right now.")),
+            ("found", self.tr("Found this month"),
+             self.tr("Hazards found since the 1st of this month.")),
+            ("closed", self.tr("Closed this month"),
+             self.tr("Hazards archived since the 1st of this month, whenever they were found.")),
+            ("hours", self.tr("Avg. rectification"),
+             self.tr("Average time from found to archived, in hours, over the hazards found in the "
+                     "period that are archived.")),
+            ("on_time", self.tr("On-time rate"),
+             self.tr("Rectifications finished before their deadline ÷ all rectifications, over the "
+                     "hazards found in the period.")),
+            ("warnings", self.tr("Active warnings"),
+             self.tr("Warnings raised by the early-warning rules and not yet closed. “—”: the "
+                     "warning rules are not available.")),
         )}
 
     # -- filters ---------------------------------------------------------------------------

@@ -162,7 +162,6 @@ class Legend(QWidget):
         layout.addWidget(badge)
         layout.addWidget(QLabel(QCoreApplication.translate(
             "RiskMapPage", "open hazards (red: overdue)"), self))
-        layout.addStretch(1)
 
 
 class RiskMapPage(Page):
@@ -256,8 +255,7 @@ class RiskMapPage(Page):
         self.completer.activated.connect(self.find)
         self.search_edit.setCompleter(self.completer)
         layers.addWidget(self.search_edit)
-        layers.addSpacing(16)
-        layers.addWidget(Legend(self), 1)
+        layers.addStretch(1)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter equipment"))
@@ -285,7 +283,13 @@ class RiskMapPage(Page):
         canvas_layout = QVBoxLayout(canvas)
         canvas_layout.setContentsMargins(0, 0, 0, 0)
         canvas_layout.addWidget(self.view, 1)
+        # The legend has its own row under the plan: in the tool rows it was squeezed
+        # and cut off on a 1280-pixel screen.
         canvas_layout.addWidget(self.status)
+        legend = QHBoxLayout()
+        legend.addWidget(Legend(self))
+        legend.addStretch(1)
+        canvas_layout.addLayout(legend)
         splitter = QSplitter(self)
         splitter.addWidget(side)
         splitter.addWidget(canvas)

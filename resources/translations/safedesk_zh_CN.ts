@@ -563,6 +563,62 @@
       <translation>概览</translation>
     </message>
     <message>
+      <source>Open hazards</source>
+      <translation>未销号隐患</translation>
+    </message>
+    <message>
+      <source>Hazards whose workflow is not finished (to verify, to dispatch, rectifying, to review, to archive), right now, split into major and general. The area and grade filters apply; the period does not.</source>
+      <translation>当前流程尚未结束的隐患（待核实、待派发、整改中、待复核、待归档），分重大和一般。区域和等级筛选有效，时间段不影响此数。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Open hazards whose current step is past its deadline, right now.</source>
+      <translation>当前所处步骤已超过期限的未销号隐患。</translation>
+    </message>
+    <message>
+      <source>Found this month</source>
+      <translation>本月发现</translation>
+    </message>
+    <message>
+      <source>Hazards found since the 1st of this month.</source>
+      <translation>本月 1 日以来发现的隐患。</translation>
+    </message>
+    <message>
+      <source>Closed this month</source>
+      <translation>本月销号</translation>
+    </message>
+    <message>
+      <source>Hazards archived since the 1st of this month, whenever they were found.</source>
+      <translation>本月 1 日以来归档销号的隐患，不论何时发现。</translation>
+    </message>
+    <message>
+      <source>Avg. rectification</source>
+      <translation>平均整改周期</translation>
+    </message>
+    <message>
+      <source>Average time from found to archived, in hours, over the hazards found in the period that are archived.</source>
+      <translation>在所选时间段内发现并已归档的隐患，从发现到归档的平均小时数。</translation>
+    </message>
+    <message>
+      <source>On-time rate</source>
+      <translation>按期整改率</translation>
+    </message>
+    <message>
+      <source>Rectifications finished before their deadline ÷ all rectifications, over the hazards found in the period.</source>
+      <translation>按期完成的整改 ÷ 全部整改，统计所选时间段内发现的隐患。</translation>
+    </message>
+    <message>
+      <source>Active warnings</source>
+      <translation>未关闭的预警</translation>
+    </message>
+    <message>
+      <source>Warnings raised by the early-warning rules and not yet closed. “—”: the warning rules are not available.</source>
+      <translation>预警规则发出且尚未关闭的预警。“—”表示预警规则不可用。</translation>
+    </message>
+    <message>
       <source>(no area)</source>
       <translation>（未指定区域）</translation>
     </message>
