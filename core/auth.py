@@ -80,6 +80,56 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 ROLE_PERMISSIONS = {role: perms | {Permission.VIEW_RISKS} for role, perms in ROLE_PERMISSIONS.items()}
 ROLE_PERMISSIONS[Role.SAFETY_CLERK] |= {Permission.EDIT_RISKS}
 
+# What a refusal names ("您没有执行此操作的权限（需要：编辑风险分级管控）"): every permission, so a
+# new one without a name fails tests/test_risk.py rather than showing its raw key to a user.
+PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
+    Permission.MANAGE_USERS: ("管理用户", "managing users"),
+    Permission.EDIT_STRUCTURE: ("编辑组织结构", "editing the plant structure"),
+    Permission.EDIT_PEOPLE: ("编辑人员", "editing people"),
+    Permission.IMPORT_PEOPLE: ("导入人员", "importing people"),
+    Permission.VIEW_PEOPLE: ("查看人员", "viewing people"),
+    Permission.VIEW_STRUCTURE: ("查看组织结构", "viewing the plant structure"),
+    Permission.EDIT_SETTINGS: ("修改设置", "changing settings"),
+    Permission.VIEW_EQUIPMENT: ("查看设备", "viewing equipment"),
+    Permission.EDIT_EQUIPMENT: ("编辑设备", "editing equipment"),
+    Permission.IMPORT_EQUIPMENT: ("导入设备", "importing equipment"),
+    Permission.VIEW_HAZARDS: ("查看隐患", "viewing hazards"),
+    Permission.REPORT_HAZARD: ("上报隐患", "reporting a hazard"),
+    Permission.RECORD_HAZARD: ("登记隐患", "recording a hazard"),
+    Permission.DISPATCH_HAZARD: ("派发隐患整改", "dispatching hazards"),
+    Permission.RECTIFY_HAZARD: ("隐患整改", "rectifying hazards"),
+    Permission.REVIEW_HAZARD: ("隐患复核", "reviewing rectifications"),
+    Permission.ARCHIVE_HAZARD: ("隐患归档", "archiving hazards"),
+    Permission.VERIFY_REPORT: ("核实员工上报", "verifying reports"),
+    Permission.RESOLVE_CONFLICT: ("处理同步冲突", "resolving sync conflicts"),
+    Permission.VIEW_INSPECTIONS: ("查看点检", "viewing inspections"),
+    Permission.INSPECT: ("设备点检", "running inspections"),
+    Permission.EDIT_CHECKLISTS: ("编辑点检表和计划", "editing checklists and schedules"),
+    Permission.VIEW_RISKS: ("查看风险分级管控", "viewing the risk register"),
+    Permission.EDIT_RISKS: ("编辑风险分级管控", "editing the risk register"),
+}
+
+
+def permission_label(permission: Permission | str, lang: str | None = None) -> str:
+    """The readable name of a permission; its key when it has none (never an exception)."""
+    try:
+        zh, en = PERMISSION_LABELS[Permission(permission)]
+    except (KeyError, ValueError):
+        return str(permission)
+    return en if (lang or i18n.language()) == "en" else zh
+
+
+class PermissionDenied(DomainError):
+    """auth.forbidden naming the missing permission in the language the message is shown in."""
+
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+        super().__init__("auth.forbidden", permission=permission_label(permission, "en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.t(self.key, lang, permission=permission_label(self.permission, lang))
+
+
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 15 * 60
 MIN_PASSWORD_LENGTH = 8
@@ -159,7 +209,7 @@ SYSTEM = Actor("system", "system", "system", frozenset({Role.ADMIN}))
 
 def require(actor: Actor, permission: Permission) -> None:
     if not actor.can(permission):
-        raise DomainError("auth.forbidden", permission=permission.value)
+        raise PermissionDenied(permission)
 
 
 @dataclass(frozen=True)
@@ -240,7 +290,7 @@ class AuthService:
         """Create a user. ``actor`` None is allowed only for the very first user (first run)."""
         if actor is None:
             if self.has_users():
-                raise DomainError("auth.forbidden", permission=Permission.MANAGE_USERS.value)
+                raise PermissionDenied(Permission.MANAGE_USERS)
         else:
             require(actor, Permission.MANAGE_USERS)
         username = username.strip()

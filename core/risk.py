@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,6 +19,8 @@ from core import i18n
 from core.auth import Actor, Permission, require
 from core.colours import NOT_ASSESSED_COLOUR, RISK_COLOURS
 from core.i18n import DomainError
+
+log = logging.getLogger(__name__)
 
 GRADES: tuple[str, ...] = ("major", "considerable", "general", "low")  # highest first
 METHODS: tuple[str, ...] = ("lec", "ls")
@@ -205,6 +208,12 @@ MESSAGES = {
         "zh_CN": "风险分级设置有误：{reason}",
         "en": "The risk grading setting is wrong: {reason}",
     },
+    "risk.scoring_fallback": {
+        "zh_CN": "评分设置无效，已使用默认阈值。",
+        "en": "The scoring setting is invalid; the default thresholds are used.",
+    },
+    "risk.unknown_reference": {"zh_CN": "所选的{field}不存在或已删除（{value}）。",
+                               "en": "The chosen {field} does not exist or was deleted ({value})."},
     "risk.not_found": {"zh_CN": "风险点不存在或已删除。", "en": "The risk point does not exist."},
     "risk.code_taken": {"zh_CN": "风险点编号“{code}”已被使用。",
                         "en": "The risk point code “{code}” is already taken."},
@@ -220,6 +229,17 @@ FIELD_LABELS = {
     "name": ("风险点名称", "Risk point name"), "code": ("编号", "Code"),
     "activity": ("作业活动", "Work activity"), "equipment_id": ("设备", "Equipment"),
     "text": ("措施内容", "Measure"),
+    "site_id": ("厂区", "site"), "area_id": ("区域", "area"), "post_id": ("岗位", "post"),
+    "department_id": ("部门", "department"),
+    "responsible_department_id": ("责任部门", "responsible department"),
+    "responsible_person_id": ("责任人", "responsible person"),
+}
+# The fields naming another record, and that record's table (checked before writing, so a
+# stale or mistyped id is a clear message rather than a foreign-key error).
+REFERENCE_TABLES = {
+    "site_id": "sites", "area_id": "areas", "equipment_id": "equipment", "post_id": "posts",
+    "department_id": "departments", "responsible_department_id": "departments",
+    "responsible_person_id": "people",
 }
 
 
@@ -244,7 +264,8 @@ def _number(value: Any) -> str:
 def _check_choice(factor: str, value: Any) -> float:
     allowed = [c.value for c in FACTORS[factor]]
     try:
-        number = float(value)
+        # True is an int to Python; as a factor it is a mistake, never L = 1.
+        number = None if isinstance(value, bool) else float(value)
     except (TypeError, ValueError):
         number = None
     if number is None or number not in allowed:
@@ -318,10 +339,14 @@ def parse_scoring(text: str | None) -> Scoring:
             raise DomainError("risk.bad_scoring", reason=f"{key}: grade/min expected") from None
         if any(b.grade not in GRADES[:3] for b in out) or len({b.grade for b in out}) != len(out):
             raise DomainError("risk.bad_scoring", reason=f"{key}: grades major/considerable/general")
-        mins = [b.minimum for b in sorted(out, key=lambda b: GRADES.index(b.grade))]
+        # Merged by grade: a setting that only moves the major threshold keeps the default
+        # considerable/general bands (dropping them would grade D = 270 as low).
+        merged = {b.grade: b for b in default} | {b.grade: b for b in out}
+        ordered = sorted(merged.values(), key=lambda b: GRADES.index(b.grade))
+        mins = [b.minimum for b in ordered]
         if mins != sorted(mins, reverse=True):
             raise DomainError("risk.bad_scoring", reason=f"{key}: thresholds must fall with grade")
-        return tuple(sorted(out, key=lambda b: GRADES.index(b.grade)))
+        return tuple(ordered)
 
     colours = dict(RISK_COLOURS)
     given = raw.get("colours") or {}
@@ -333,11 +358,23 @@ def parse_scoring(text: str | None) -> Scoring:
     return Scoring(bands("lec", DEFAULT_SCORING.lec), bands("ls", DEFAULT_SCORING.ls), colours)
 
 
+def scoring_problem(text: str | None) -> DomainError | None:
+    """Why the setting cannot be used (None when it can): the pages show it as a notice."""
+    try:
+        parse_scoring(text)
+    except DomainError as exc:
+        return exc
+    return None
+
+
 def scoring_or_default(text: str | None) -> Scoring:
-    """For reading: a hand-broken setting must not stop work, so fall back to the defaults."""
+    """For reading: a hand-broken setting must not stop work, so fall back to the defaults —
+    but loudly (logged here, a notice on the register page and in the assessment dialog)."""
     try:
         return parse_scoring(text)
-    except DomainError:
+    except DomainError as exc:
+        log.warning("%s is invalid, using the default thresholds: %s", SCORING_KEY,
+                    exc.message("en"))
         return DEFAULT_SCORING
 
 
@@ -434,6 +471,12 @@ class RiskQuery:
     kind: str | None = None
     equipment_id: str | None = None
     post_id: str | None = None
+    review_before: dt.date | None = None  # review date earlier than this day: 复评逾期
+
+
+def review_overdue(point: RiskPoint, today: dt.date) -> bool:
+    """A past review date is kept (old plants' records) but flagged wherever it is shown."""
+    return point.review_date is not None and point.review_date < today
 
 
 POINT_FIELDS = (
@@ -446,8 +489,10 @@ class RiskRepository(Protocol):
     def search_page(self, query: RiskQuery, offset: int, limit: int,
                     order: str = "code") -> tuple[list[RiskPoint], int]: ...
     def iter_all(self, query: RiskQuery) -> Iterable[RiskPoint]: ...
+    def count(self, query: RiskQuery) -> int: ...
     def get(self, point_id: str) -> RiskPoint | None: ...
     def code_taken(self, code: str, except_id: str | None = None) -> bool: ...
+    def missing_reference(self, table: str, record_id: str) -> bool: ...
     def next_code(self) -> str: ...
     def add(self, values: Mapping[str, Any], measures: Sequence[ControlMeasure]) -> str: ...
     def update(self, point_id: str, changes: Mapping[str, Any],
@@ -482,6 +527,9 @@ def clean_point(values: Mapping[str, Any], partial: bool = False) -> dict[str, A
                     raise DomainError("risk.bad_date", value=value) from None
         else:
             out[key] = _clean_text(value)
+    if out.get("code"):
+        # Like equipment type codes: fx-001 and FX-001 are one code, printed in capitals.
+        out["code"] = out["code"].upper()
     for required in ("code", "name"):
         if (required in out or not partial) and not out.get(required):
             raise DomainError("risk.required", field=label(FIELD_LABELS, required))
@@ -514,6 +562,13 @@ def _check_place(point: Mapping[str, Any]) -> None:
         raise DomainError("risk.needs_place")
     if kind == "area" and not (point.get("area_id") or point.get("equipment_id")):
         raise DomainError("risk.needs_place")
+
+
+def _check_references(repo: RiskRepository, values: Mapping[str, Any]) -> None:
+    for key, table in REFERENCE_TABLES.items():
+        value = values.get(key)
+        if value and repo.missing_reference(table, value):
+            raise DomainError("risk.unknown_reference", field=label(FIELD_LABELS, key), value=value)
 
 
 class RiskService:
@@ -550,6 +605,11 @@ class RiskService:
     def next_code(self) -> str:
         return self.repo.next_code()
 
+    def count_overdue(self, actor: Actor, today: dt.date) -> int:
+        """Live points whose review date (复评日期) has passed."""
+        require(actor, Permission.VIEW_RISKS)
+        return self.repo.count(RiskQuery(review_before=today))
+
     # -- writing -----------------------------------------------------------------------
     def add(self, actor: Actor, values: Mapping[str, Any],
             measures: Iterable[ControlMeasure | tuple[str, str]] = ()) -> str:
@@ -557,6 +617,7 @@ class RiskService:
         point = clean_point({"code": values.get("code") or self.repo.next_code(), **{
             k: v for k, v in values.items() if k != "code"}})
         _check_place(point)
+        _check_references(self.repo, point)
         if self.repo.code_taken(point["code"]):
             raise DomainError("risk.code_taken", code=point["code"])
         return self.repo.add(point, clean_measures(measures))
@@ -568,6 +629,7 @@ class RiskService:
         cleaned = clean_point(changes, partial=True)
         merged = {k: getattr(current, k) for k in POINT_FIELDS} | cleaned
         _check_place(merged)
+        _check_references(self.repo, cleaned)
         if "code" in cleaned and self.repo.code_taken(cleaned["code"], except_id=point_id):
             raise DomainError("risk.code_taken", code=cleaned["code"])
         return self.repo.update(point_id, cleaned,

@@ -62,9 +62,9 @@ def render_register(ws: Workspace, request: ReportRequest, output: Path) -> Repo
     output = Path(output)
     with atomic_output(output) as tmp:
         if output.suffix.lower() == ".xlsx":
-            count = risk_register_xlsx(tmp, furniture, rows, colours, check)
+            count = risk_register_xlsx(tmp, furniture, rows, colours, check, today)
             return ReportResult(output, rows=count)
-        pages = risk_register_pdf(tmp, furniture, rows, colours, check)
+        pages = risk_register_pdf(tmp, furniture, rows, colours, check, today)
     return ReportResult(output, pages=pages, rows=len(rows))
 
 

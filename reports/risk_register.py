@@ -7,6 +7,7 @@ fill of the grade cells.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ from reports import xlsx_layout
 from reports.pdf_layout import Check, Column, Document, Furniture, _no_check, page_size
 
 GRADE_COLUMN = 12  # 0-based index of 风险等级 in the columns below
+REVIEW_COLUMN = 17  # 复评日期
+OVERDUE_COLOUR = "C62828"  # the red of an overdue review date in the workbook
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,19 @@ def register_columns(lang: str | None) -> list[Column]:
     ]
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _number(value: float | None) -> int | float | str:
+    """A factor or score as a number a spreadsheet can add up: 3 stays 3, 0.5 stays 0.5."""
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def overdue_mark(lang: str | None) -> str:
+    return _t(lang, "（逾期）", " (overdue)")
+
+
+def is_overdue(review_date: dt.date | None, today: dt.date | None) -> bool:
+    return review_date is not None and today is not None and review_date < today
 
 
 def measures_text(measures: Sequence[ControlMeasure], lang: str | None) -> str:
@@ -96,7 +110,7 @@ def register_values(row: RegisterRow, number: int, lang: str | None) -> list[Any
     elif a.method == "lec":
         factors = [_number(a.l), _number(a.e), _number(a.c), _number(a.score)]
     else:
-        factors = [str(a.likelihood), "—", str(a.severity), _number(a.score)]
+        factors = [_number(a.likelihood), "—", _number(a.severity), _number(a.score)]
     method = "" if not p.method else ("LEC" if p.method == "lec" else "LS")
     return [
         number, p.name, label(KIND_LABELS, p.kind, lang), p.area_name, where,
@@ -134,21 +148,34 @@ class _RegisterDocument(Document):
 
 
 def risk_register_pdf(path: Path, furniture: Furniture, rows: Sequence[RegisterRow],
-                      colours: Mapping[str, str], check: Check = _no_check) -> int:
-    """Write the PDF; returns the page count."""
+                      colours: Mapping[str, str], check: Check = _no_check,
+                      today: dt.date | None = None) -> int:
+    """Write the PDF; returns the page count. Review dates before ``today`` get "（逾期）"."""
     lang = furniture.lang
     doc = _RegisterDocument(path, furniture, colours, lang)
+    mark = overdue_mark(lang)
+
+    def values(row: RegisterRow, number: int) -> list[Any]:
+        cells = register_values(row, number, lang)
+        review = row.point.review_date
+        if is_overdue(review, today):
+            assert review is not None
+            cells[REVIEW_COLUMN] = f"{review.isoformat()}\n{mark.strip()}"  # own line: narrow column
+        return cells
+
     pages = doc.table(register_columns(lang),
-                      (register_values(r, n, lang) for n, r in enumerate(rows, start=1)),
+                      (values(r, n) for n, r in enumerate(rows, start=1)),
                       font_size=7.5, check=check, total_rows=len(rows))
     doc.save()
     return pages
 
 
 def risk_register_xlsx(path: Path, furniture: Furniture, rows: Sequence[RegisterRow],
-                       colours: Mapping[str, str], check: Check = _no_check) -> int:
+                       colours: Mapping[str, str], check: Check = _no_check,
+                       today: dt.date | None = None) -> int:
     """Write the workbook; returns the data rows. The grade cells get their colour in a second
-    pass over the finished file (the shared writer streams rows and knows no per-cell fills)."""
+    pass over the finished file (the shared writer streams rows and knows no per-cell fills);
+    an overdue review date stays a date, shown red with "（逾期）" by its number format."""
     lang = furniture.lang
     count = xlsx_layout.write_table(
         path, furniture, register_columns(lang),
@@ -168,5 +195,9 @@ def risk_register_xlsx(path: Path, furniture: Furniture, rows: Sequence[Register
             cell.fill = PatternFill("solid", fgColor=colours[grade].lstrip("#").upper())
             cell.font = Font(name="宋体", size=10, bold=True,
                              color=RISK_TEXT_COLOURS[grade].lstrip("#").upper())
+        if is_overdue(row.point.review_date, today):
+            cell = sheet.cell(row=first_data + offset, column=REVIEW_COLUMN + 1)
+            cell.number_format = f'yyyy-mm-dd"{overdue_mark(lang)}"'
+            cell.font = Font(name="宋体", size=10, bold=True, color=OVERDUE_COLOUR)
     wb.save(path)
     return count

@@ -1,6 +1,7 @@
 """Risk register (F7): scoring, grading, the service over a real SQLite file, the reports and CLI."""
 
 import datetime as dt
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -10,7 +11,9 @@ import pypdfium2
 import pytest
 from openpyxl import load_workbook
 
-from core.auth import SYSTEM, Actor, Role
+from core import i18n
+from core.auth import SYSTEM, Actor, Permission, Role, permission_label
+from core.auth import require as ws_require
 from core.colours import RISK_COLOURS
 from core.i18n import DomainError
 from core.risk import (
@@ -25,7 +28,10 @@ from core.risk import (
     lec_score,
     ls_score,
     parse_scoring,
+    review_overdue,
     score,
+    scoring_or_default,
+    scoring_problem,
     scoring_to_json,
 )
 from db.check import check
@@ -347,3 +353,134 @@ def test_cli_reports(demo_dir, tmp_path):
                    data_dir=demo_dir)
     assert missing.returncode != 0 and not (tmp_path / "no").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+# --------------------------------------------------------------------------- tester's findings
+
+def test_partial_scoring_keeps_the_default_bands_of_grades_left_out():
+    partial = parse_scoring('{"lec":[{"grade":"major","min":400,"inclusive":false}]}')
+    assert grade_for(270, "lec", partial) == "considerable"  # was 'low': bands were dropped
+    assert grade_for(400, "lec", partial) == "considerable"
+    assert grade_for(401, "lec", partial) == "major"
+    assert grade_for(70, "lec", partial) == "general" and grade_for(69, "lec", partial) == "low"
+    assert [b.grade for b in partial.lec] == ["major", "considerable", "general"]
+    assert parse_scoring('{"ls": [{"grade": "general", "min": 6}]}').ls[:2] == DEFAULT_SCORING.ls[:2]
+    # Merged bands must still fall with the grade.
+    with pytest.raises(DomainError) as err:
+        parse_scoring('{"lec": [{"grade": "major", "min": 100}]}')
+    assert err.value.key == "risk.bad_scoring"
+
+
+def test_invalid_scoring_falls_back_visibly(caplog):
+    assert scoring_problem(None) is None
+    assert scoring_problem('{"lec": [{"grade": "major", "min": 400}]}') is None
+    problem = scoring_problem("{broken")
+    assert problem is not None and problem.key == "risk.bad_scoring"
+    with caplog.at_level(logging.WARNING, logger="core.risk"):
+        assert scoring_or_default("{broken") == DEFAULT_SCORING
+    assert any("risk.scoring" in r.getMessage() and r.levelno == logging.WARNING
+               for r in caplog.records)
+    assert i18n.t("risk.scoring_fallback", "zh_CN").startswith("评分设置无效，已使用默认阈值")
+
+
+def test_boolean_factor_values_are_refused(ws, plant):
+    p = ws.risk.add(clerk(), {"name": "冲压", "area_id": plant["area"]})
+    for values in ({"l": True, "e": 6, "c": 7}, {"l": 3, "e": 6, "c": True}):
+        with pytest.raises(DomainError) as err:
+            ws.risk.assess(clerk(), p, "lec", values)
+        assert err.value.key == "risk.bad_value"
+    with pytest.raises(DomainError):
+        ws.risk.assess(clerk(), p, "ls", {"likelihood": True, "severity": 3})
+    assert ws.risk.history(clerk(), p) == []
+    assert lec_score(1, 6, 7) == 42  # a real 1 is still fine
+
+
+def test_codes_are_upper_cased_and_unique_regardless_of_case(ws, plant):
+    first = ws.risk.add(clerk(), {"code": "FX-001", "name": "冲压", "area_id": plant["area"]})
+    with pytest.raises(DomainError) as err:
+        ws.risk.add(clerk(), {"code": "fx-001", "name": "焊接", "area_id": plant["area"]})
+    assert err.value.key == "risk.code_taken"
+    second = ws.risk.add(clerk(), {"code": " fx-002 ", "name": "焊接", "area_id": plant["area"]})
+    assert ws.risk.get(clerk(), second).code == "FX-002"
+    with pytest.raises(DomainError) as err:
+        ws.risk.edit(clerk(), second, {"code": "Fx-001"})
+    assert err.value.key == "risk.code_taken"
+    ws.risk.edit(clerk(), first, {"code": "fx-001"})  # its own code, in any case, is fine
+    assert ws.risk.get(clerk(), first).code == "FX-001"
+    # A row stored in lower case before the fix still blocks its upper-case twin.
+    ws.db.conn.execute("UPDATE risk_points SET code = 'fx-009' WHERE id = ?", (second,))
+    assert ws.risk_repo.code_taken("FX-009")
+
+
+def test_unknown_area_or_equipment_is_a_clear_message(ws, plant):
+    before = ws.risk_repo.count(RiskQuery())
+    for values, field in (({"name": "x", "area_id": "no-such-area"}, "区域"),
+                          ({"name": "x", "kind": "equipment", "equipment_id": "no-such-press"},
+                           "设备"),
+                          ({"name": "x", "area_id": plant["area"], "post_id": "gone"}, "岗位")):
+        with pytest.raises(DomainError) as err:
+            ws.risk.add(clerk(), values)
+        assert err.value.key == "risk.unknown_reference"
+        assert field in err.value.message("zh_CN")
+    assert ws.risk_repo.count(RiskQuery()) == before
+    p = ws.risk.add(clerk(), {"name": "冲压", "area_id": plant["area"]})
+    with pytest.raises(DomainError) as err:
+        ws.risk.edit(clerk(), p, {"equipment_id": "no-such-press"})
+    assert err.value.key == "risk.unknown_reference"
+    # A deleted area counts as missing too.
+    ws.structure.remove(SYSTEM, "area", plant["office"])
+    with pytest.raises(DomainError) as err:
+        ws.risk.add(clerk(), {"name": "办公", "area_id": plant["office"]})
+    assert err.value.key == "risk.unknown_reference"
+
+
+def test_permission_refusal_names_the_permission_readably():
+    with pytest.raises(DomainError) as err:
+        ws_require(worker(), Permission.EDIT_RISKS)
+    assert err.value.key == "auth.forbidden"
+    assert err.value.message("zh_CN") == "您没有执行此操作的权限（需要：编辑风险分级管控）。"
+    assert "editing the risk register" in err.value.message("en")
+    assert "edit_risks" not in err.value.message("zh_CN") + err.value.message("en")
+    for permission in Permission:  # none shows its raw key
+        zh, en = permission_label(permission, "zh_CN"), permission_label(permission, "en")
+        assert zh != permission.value and en != permission.value and zh != en
+
+
+def test_past_review_dates_are_kept_counted_and_marked(ws, plant, tmp_path):
+    today = dt.date.today()
+    old = ws.risk.add(clerk(), {"name": "老厂房", "area_id": plant["area"],
+                                "review_date": today - dt.timedelta(days=400)})
+    ws.risk.add(clerk(), {"name": "新车间", "area_id": plant["area"],
+                          "review_date": today + dt.timedelta(days=30)})
+    ws.risk.add(clerk(), {"name": "无复评", "area_id": plant["area"]})
+    assert ws.risk.count_overdue(clerk(), today) == 1
+    overdue, total = ws.risk.search_page(clerk(), RiskQuery(review_before=today))
+    assert [p.id for p in overdue] == [old] and total == 1
+    assert review_overdue(overdue[0], today)
+    reports = load_all()
+    pdf = reports["risk-register"].render(ws, ReportRequest(), tmp_path / "r.pdf")
+    xlsx = reports["risk-register"].render(ws, ReportRequest(), tmp_path / "r.xlsx")
+    doc = pypdfium2.PdfDocument(str(pdf.path))
+    text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    doc.close()
+    assert "".join(text.split()).count("（逾期）") == 1
+    sheet = load_workbook(xlsx.path).active
+    by_name = {sheet.cell(r, 2).value: sheet.cell(r, 18) for r in range(4, 4 + xlsx.rows)}
+    late = by_name["老厂房"]
+    assert isinstance(late.value, dt.datetime) and "逾期" in late.number_format
+    assert late.font.color.rgb.endswith("C62828")
+    assert "逾期" not in by_name["新车间"].number_format
+
+
+def test_register_xlsx_writes_factors_and_scores_as_numbers(ws, plant, tmp_path):
+    lec = ws.risk.add(clerk(), {"name": "冲压", "area_id": plant["area"]})
+    ws.risk.assess(clerk(), lec, "lec", {"l": 0.5, "e": 6, "c": 15})
+    ls = ws.risk.add(clerk(), {"name": "焊接", "area_id": plant["area"]})
+    ws.risk.assess(clerk(), ls, "ls", {"likelihood": 3, "severity": 4})
+    xlsx = load_all()["risk-register"].render(ws, ReportRequest(), tmp_path / "r.xlsx")
+    sheet = load_workbook(xlsx.path).active
+    rows = {sheet.cell(r, 2).value: [sheet.cell(r, c).value for c in range(9, 13)]
+            for r in range(4, 4 + xlsx.rows)}
+    assert rows["冲压"] == [0.5, 6, 15, 45]
+    assert [type(v) for v in rows["冲压"]] == [float, int, int, int]
+    assert rows["焊接"] == [3, "—", 4, 12] and type(rows["焊接"][3]) is int

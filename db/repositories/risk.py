@@ -7,7 +7,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from core.i18n import DomainError
-from core.risk import Assessment, ControlMeasure, RiskPoint, RiskQuery, highest_grade
+from core.risk import (
+    REFERENCE_TABLES,
+    Assessment,
+    ControlMeasure,
+    RiskPoint,
+    RiskQuery,
+    highest_grade,
+)
 from core.warning_rules import MES as MES_RULE
 from db import records
 from db.database import Database
@@ -37,6 +44,7 @@ _GRADE_ORDER = ("CASE r.grade WHEN 'major' THEN 0 WHEN 'considerable' THEN 1 "
 _ORDERS = {"code": "r.code", "name": "r.name, r.code", "grade": f"{_GRADE_ORDER}, r.code",
            "area": "COALESCE(a.name, ea.name), r.code", "score": "r.score DESC, r.code",
            "review": "r.review_date IS NULL, r.review_date, r.code"}
+_REFERENCE_TABLES = frozenset(REFERENCE_TABLES.values())
 _ASSESSMENT_COLUMNS = ("id, risk_point_id, method, score, grade, assessed_at, l, e, c, "
                        "likelihood, severity, assessor_user_id, assessor_name, note")
 
@@ -80,6 +88,9 @@ class SqliteRiskRepository:
             clauses.append("(r.area_id = ? OR (r.area_id IS NULL AND r.equipment_id IN "
                            "(SELECT id FROM equipment WHERE area_id = ?)))")
             params += [q.area_id, q.area_id]
+        if q.review_before is not None:
+            clauses.append("r.review_date < ?")
+            params.append(q.review_before.isoformat())
         for column, value in (("r.kind", q.kind), ("r.equipment_id", q.equipment_id),
                               ("r.post_id", q.post_id)):
             if value:
@@ -121,9 +132,19 @@ class SqliteRiskRepository:
         return _point(row) if row else None
 
     def code_taken(self, code: str, except_id: str | None = None) -> bool:
+        # Case-insensitive: a point saved as fx-001 before codes were upper-cased still counts.
         return self.db.conn.execute(
-            "SELECT 1 FROM risk_points WHERE code = ? AND deleted_hlc IS NULL AND id IS NOT ?",
-            (code, except_id)).fetchone() is not None
+            "SELECT 1 FROM risk_points WHERE upper(code) = upper(?) AND deleted_hlc IS NULL "
+            "AND id IS NOT ?", (code, except_id)).fetchone() is not None
+
+    def missing_reference(self, table: str, record_id: str) -> bool:
+        """True when no live row of ``table`` has this id (the table comes from core's fixed
+        REFERENCE_TABLES, never from input)."""
+        if table not in _REFERENCE_TABLES:
+            raise ValueError(f"not a table a risk point refers to: {table}")
+        return self.db.conn.execute(
+            f"SELECT 1 FROM {table} WHERE id = ? AND deleted_hlc IS NULL", (record_id,)
+        ).fetchone() is None
 
     def next_code(self) -> str:
         # Tombstoned codes count: a printed register must never name two points alike.

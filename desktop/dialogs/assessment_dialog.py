@@ -50,6 +50,7 @@ from core.risk import (
     lec_level,
     score,
     scoring_or_default,
+    scoring_problem,
 )
 from desktop.context import AppContext
 from desktop.dialogs.feedback import error_label, guard
@@ -102,6 +103,14 @@ class AssessmentDialog(QDialog):
         self.grade_chip.setMinimumWidth(120)
         self.level_label = QLabel(self)
         self.level_label.setWordWrap(True)
+        # A broken risk.scoring setting: the grade shown uses the default thresholds.
+        self.scoring_notice = QLabel(i18n.t("risk.scoring_fallback"), self)
+        self.scoring_notice.setObjectName("scoringNotice")
+        self.scoring_notice.setWordWrap(True)
+        self.scoring_notice.setStyleSheet(
+            "#scoringNotice { background: #FFF6E6; border: 1px solid #F2CF92; color: #7A4B00;"
+            " border-radius: 4px; padding: 4px 10px; }")
+        self.scoring_notice.hide()
         result = QHBoxLayout()
         result.addWidget(self.result_label, 1)
         result.addWidget(self.grade_chip)
@@ -133,6 +142,7 @@ class AssessmentDialog(QDialog):
         layout.addWidget(self.stack)
         layout.addLayout(result)
         layout.addWidget(self.level_label)
+        layout.addWidget(self.scoring_notice)
         layout.addWidget(self.note)
         layout.addWidget(history_box, 1)
         layout.addWidget(self.error)
@@ -218,6 +228,10 @@ class AssessmentDialog(QDialog):
     def _loaded(self, result: tuple[list[Assessment], str | None]) -> None:
         history, setting = result
         self.scoring = scoring_or_default(setting)
+        problem = scoring_problem(setting)
+        self.scoring_notice.setVisible(problem is not None)
+        if problem is not None:
+            self.scoring_notice.setToolTip(problem.message())
         self.show_history(history)
         if history:
             last = history[0]

@@ -7,12 +7,21 @@ uses, so both tables paint grades alike.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from core.risk import CONTROL_LEVEL_LABELS, KIND_LABELS, RiskPoint, RiskQuery, grade_label, label
+from core.risk import (
+    CONTROL_LEVEL_LABELS,
+    KIND_LABELS,
+    RiskPoint,
+    RiskQuery,
+    grade_label,
+    label,
+    review_overdue,
+)
 from desktop.context import AppContext
 from desktop.models.equipment_model import RISK_ROLE
 from desktop.models.paged import Fetch, PagedTableModel
@@ -25,6 +34,7 @@ SORT_ORDERS = {"code": "code", "name": "name", "area": "area", "score": "score",
                "grade": "grade", "review_date": "review"}
 POINT_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole RiskPoint, for the page and dialogs
 _GREY = QColor("#8A8F98")
+OVERDUE_COLOUR = QColor("#C62828")  # a review date that has passed
 
 
 class RiskTableModel(PagedTableModel):
@@ -59,8 +69,11 @@ class RiskTableModel(PagedTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(COLUMNS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and self.sortable(section):
-            return self.tr("Click to sort by this column")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title, also when it is elided
+            title = self.column_title(COLUMNS[section])
+            if self.sortable(section):
+                return title + "\n" + self.tr("Click to sort by this column")
+            return title
         return None
 
     def column_title(self, column: str) -> str:
@@ -83,12 +96,17 @@ class RiskTableModel(PagedTableModel):
             return point
         if role == RISK_ROLE:
             return point.grade if column == "grade" else None
+        overdue = column == "review_date" and review_overdue(point, dt.date.today())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "name" and point.hazard_factors:
                 return point.hazard_factors
+            if overdue:
+                return self.tr("Review overdue")
             return self._text(point, column) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == "grade" and not point.grade:
             return _GREY
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

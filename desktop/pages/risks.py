@@ -3,10 +3,20 @@ assess, delete, and export of the register (风险分级管控清单) as PDF or 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,13 +28,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core import i18n
 from core.auth import Permission
-from core.risk import GRADES, KIND_LABELS, KINDS, RiskPoint, RiskQuery, grade_label, label
+from core.risk import (
+    CONTROL_LEVEL_LABELS,
+    GRADES,
+    KIND_LABELS,
+    KINDS,
+    SCORING_KEY,
+    RiskPoint,
+    RiskQuery,
+    grade_label,
+    label,
+    scoring_problem,
+)
 from desktop.context import AppContext
 from desktop.dialogs.assessment_dialog import AssessmentDialog
 from desktop.dialogs.feedback import MessageBar, confirm, guard
@@ -39,9 +61,16 @@ from jobs.report_catalog import Cancelled, ReportRequest, load_all
 
 SEARCH_DELAY_MS = 250
 NOT_ASSESSED = "none"
-_WIDTHS = {"code": 70, "name": 260, "kind": 80, "area": 110, "where": 200, "method": 56,
-           "score": 60, "grade": 110, "control_level": 80, "responsible": 150,
-           "review_date": 96}
+# Columns of short known values are measured from their header and their widest possible
+# value (grade chips, type and level names, a date), so English and Chinese both fit. The
+# free-text columns (area, equipment/activity, responsible) elide: they get their preferred
+# width when the view is wide and give way down to their minimum when it is not, before the
+# risk point name drops to NAME_MIN_WIDTH; below that a horizontal scroll bar appears rather
+# than the name collapsing to "…".
+_TEXT_WIDTHS = {"area": (90, 64), "where": (160, 90), "responsible": (130, 80)}  # (pref, min)
+NAME_MIN_WIDTH = 160
+_CELL_PADDING = 16
+_SORT_ARROW = 18
 
 
 class RisksPage(Page):
@@ -68,12 +97,20 @@ class RisksPage(Page):
         self.table.setItemDelegateForColumn(COLUMNS.index("grade"), RiskChipDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed title shows "…"
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COLUMNS.index("code"), Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self.sort_by_column)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fitting = False
+        self._user_sized = False
+        self.column_widths = self._measure_columns()
         for column, name in enumerate(COLUMNS):
-            header.resizeSection(column, _WIDTHS[name])
-        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(column, self.column_widths.get(name, NAME_MIN_WIDTH))
+        # The name column follows the view's width (and a column the user drags wider).
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda column, *_: self._column_resized(column))
         self.table.doubleClicked.connect(lambda _: self.assess_selected())
 
         self.toolbar = self._build_toolbar()
@@ -91,19 +128,37 @@ class RisksPage(Page):
             self.kind_filter.addItem(label(KIND_LABELS, kind), kind)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("riskCount")
+        self.overdue_button = QToolButton(self)
+        self.overdue_button.setObjectName("riskOverdue")
+        self.overdue_button.setCheckable(True)
+        self.overdue_button.setToolTip(self.tr("Show only risk points whose review date has "
+                                               "passed"))
+        self.overdue_button.setStyleSheet("#riskOverdue { color: #C62828; }")
+        self.overdue_button.hide()  # until the count says there is something to show
+        self.overdue_count = 0
         self.message = MessageBar(self)
+        # A broken risk.scoring setting falls back to the default thresholds: say so.
+        self.scoring_notice = QLabel(self)
+        self.scoring_notice.setObjectName("scoringNotice")
+        self.scoring_notice.setWordWrap(True)
+        self.scoring_notice.setStyleSheet(
+            "#scoringNotice { background: #FFF6E6; border: 1px solid #F2CF92; color: #7A4B00;"
+            " border-radius: 4px; padding: 4px 10px; }")
+        self.scoring_notice.hide()
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.search, 3)
         for combo in (self.grade_filter, self.area_filter, self.kind_filter):
             filters.addWidget(combo, 1)
+        filters.addWidget(self.overdue_button)
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
+        layout.addWidget(self.scoring_notice)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 
@@ -115,6 +170,7 @@ class RisksPage(Page):
         self.search.returnPressed.connect(self.apply_filters)
         for combo in (self.grade_filter, self.area_filter, self.kind_filter):
             combo.currentIndexChanged.connect(lambda _: self.apply_filters())
+        self.overdue_button.toggled.connect(lambda _: self.apply_filters())
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self.message.show_failure)
         self.model.modelReset.connect(self._update_actions)
@@ -156,6 +212,72 @@ class RisksPage(Page):
         action.setVisible(allowed)  # the service checks the same permission
         return action
 
+    def _measure_columns(self) -> dict[str, int]:
+        """Widths of every column but the name, from the header and the widest value."""
+        cells = self.table.fontMetrics()
+        head = self.table.horizontalHeader().fontMetrics()
+        chip = max(cells.horizontalAdvance(grade_label(g)) for g in GRADES) + 18 + 12
+        samples: dict[str, list[str]] = {
+            "code": ["FX-0000"], "kind": [label(KIND_LABELS, k) for k in KINDS],
+            "method": ["LEC"], "score": ["1000"],
+            "grade": [grade_label(None)],
+            "control_level": [label(CONTROL_LEVEL_LABELS, k) for k in CONTROL_LEVEL_LABELS],
+            "review_date": ["2099-12-31"],
+        }
+        widths: dict[str, int] = {}
+        for name in COLUMNS:
+            if name == "name":
+                continue
+            title = head.horizontalAdvance(self.model.column_title(name)) + _CELL_PADDING
+            if self.model.sortable(COLUMNS.index(name)):
+                title += _SORT_ARROW
+            if name in _TEXT_WIDTHS:
+                widths[name] = max(title, _TEXT_WIDTHS[name][0])
+                continue
+            content = max(cells.horizontalAdvance(t) for t in samples[name]) + _CELL_PADDING
+            if name == "grade":
+                content = max(content, chip)
+            widths[name] = max(title, content)
+        return widths
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_name_column()
+        return super().eventFilter(watched, event)
+
+    def _column_resized(self, column: int) -> None:
+        if self._fitting or COLUMNS[column] == "name":
+            return
+        self._user_sized = True  # a column dragged by hand keeps its width from now on
+        self.fit_name_column()
+
+    def fit_name_column(self) -> None:
+        """Share the view's width: measured columns as measured, the free-text columns between
+        their preferred and minimum width, the rest to the name (at least NAME_MIN_WIDTH)."""
+        if self._fitting:
+            return
+        header = self.table.horizontalHeader()
+        sizes = {name: header.sectionSize(c) for c, name in enumerate(COLUMNS)}
+        if not self._user_sized:
+            fixed = sum(w for n, w in self.column_widths.items() if n not in _TEXT_WIDTHS)
+            spare = self.table.viewport().width() - fixed
+            preferred = {n: self.column_widths[n] for n in _TEXT_WIDTHS}
+            short = NAME_MIN_WIDTH + sum(preferred.values()) - spare
+            give = {n: max(0, preferred[n] - _TEXT_WIDTHS[n][1]) for n in _TEXT_WIDTHS}
+            room = sum(give.values())
+            for n in _TEXT_WIDTHS:
+                cut = give[n] * min(1.0, short / room) if short > 0 and room else 0
+                sizes[n] = int(preferred[n] - cut)
+        others = sum(w for n, w in sizes.items() if n != "name")
+        sizes["name"] = max(NAME_MIN_WIDTH, self.table.viewport().width() - others)
+        self._fitting = True
+        try:
+            for column, name in enumerate(COLUMNS):
+                if header.sectionSize(column) != sizes[name]:
+                    header.resizeSection(column, sizes[name])
+        finally:
+            self._fitting = False
+
     def _combo(self, everything: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setMinimumContentsLength(8)
@@ -181,7 +303,9 @@ class RisksPage(Page):
     def current_query(self) -> RiskQuery:
         return RiskQuery(text=self.search.text().strip(), grade=self.grade_filter.currentData(),
                          area_id=self.area_filter.currentData(),
-                         kind=self.kind_filter.currentData())
+                         kind=self.kind_filter.currentData(),
+                         review_before=dt.date.today() if self.overdue_button.isChecked()
+                         else None)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
@@ -205,6 +329,30 @@ class RisksPage(Page):
                     | QItemSelectionModel.SelectionFlag.Rows)
                 self.table.scrollTo(self.model.index(row, 0))
         self._update_actions()
+        self.load_status()
+
+    def load_status(self) -> Op:
+        """The overdue review count and whether the scoring setting is usable (off the UI
+        thread; refreshed with every load, so an edit or a synced setting shows up)."""
+        ws, actor, today = self.ctx.workspace, self.ctx.actor, dt.date.today()
+
+        def work(_: object) -> tuple[int, Any]:
+            return ws.risk.count_overdue(actor, today), scoring_problem(ws.settings.get(SCORING_KEY))
+
+        return Op(self, work, lane="db").success(guard(self, self._status_loaded)).failure(
+            guard(self, self.message.show_failure)).run()
+
+    def _status_loaded(self, status: tuple[int, Any]) -> None:
+        overdue, problem = status
+        self.overdue_count = overdue
+        self.overdue_button.setText(self.tr("Review overdue: {n}").format(n=overdue))
+        self.overdue_button.setVisible(overdue > 0 or self.overdue_button.isChecked())
+        if problem is None:
+            self.scoring_notice.hide()
+        else:
+            self.scoring_notice.setText(i18n.t("risk.scoring_fallback"))
+            self.scoring_notice.setToolTip(problem.message())
+            self.scoring_notice.show()
 
     def _data_changed(self, entity: str, ids: list[str]) -> None:
         if entity == "area":

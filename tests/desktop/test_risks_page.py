@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from core import i18n
 from core.auth import SYSTEM, Actor, Role
 from core.colours import RISK_COLOURS
-from core.risk import RiskQuery
+from core.risk import GRADES, SCORING_KEY, RiskQuery, grade_label
 from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.dialogs.assessment_dialog import AssessmentDialog
+from desktop.models.risk_model import COLUMNS, OVERDUE_COLOUR
 from desktop.pages import PAGES
-from desktop.pages.risks import NOT_ASSESSED, RisksPage
+from desktop.pages.risks import NAME_MIN_WIDTH, NOT_ASSESSED, RisksPage
 
 
 @pytest.fixture
@@ -192,3 +195,75 @@ def test_employee_sees_the_register_but_cannot_edit(qtbot, workspace: Workspace,
     qtbot.waitUntil(lambda: _settled(page) and page.model.total == 3)
     assert not page.new_action.isVisible() and not page.assess_action.isVisible()
     assert page.export_action.isVisible()
+
+
+# --------------------------------------------------------------------------- tester's findings
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_columns_fit_a_1280_window_with_a_readable_name(qtbot, ctx: AppContext, register,
+                                                        ui_language, lang):
+    ui_language(lang)
+    page = RisksPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1060, 720)  # the page's share of a 1280×800 main window (sidebar beside it)
+    page.show()
+    qtbot.waitUntil(lambda: _settled(page) and page.model.total == 3)
+    header = page.table.horizontalHeader()
+    widths = {name: header.sectionSize(c) for c, name in enumerate(COLUMNS)}
+    assert widths["name"] >= NAME_MIN_WIDTH  # was ~20 px: "…"
+    assert sum(widths.values()) <= page.table.viewport().width()  # no column cut at the edge
+    cells = page.table.fontMetrics()
+    chip = max(cells.horizontalAdvance(grade_label(g)) for g in GRADES) + 18
+    assert widths["grade"] >= chip + 6  # "Considerable risk" stays inside its chip
+    review_title = page.model.column_title("review_date")
+    assert widths["review_date"] >= header.fontMetrics().horizontalAdvance(review_title)
+    assert widths["review_date"] >= cells.horizontalAdvance("2026-12-31")
+    # Narrower than that, the name keeps its minimum and the table scrolls instead.
+    page.resize(700, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(COLUMNS.index("name")) == NAME_MIN_WIDTH)
+
+
+def test_overdue_review_dates_are_red_counted_and_filtered(qtbot, ctx: AppContext, register,
+                                                           workspace: Workspace):
+    past = dt.date.today() - dt.timedelta(days=3)
+    workspace.risk.edit(SYSTEM, register["office"], {"review_date": past})  # accepted
+    workspace.risk.edit(SYSTEM, register["stamping"],
+                        {"review_date": dt.date.today() + dt.timedelta(days=90)})
+    page = RisksPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: _settled(page) and page.model.total == 3)
+    qtbot.waitUntil(lambda: page.overdue_count == 1)
+    assert not page.overdue_button.isHidden() and "1" in page.overdue_button.text()
+    column = COLUMNS.index("review_date")
+    office = page.model.index(page.model.row_of(register["office"]), column)
+    stamping = page.model.index(page.model.row_of(register["stamping"]), column)
+    assert office.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOUR
+    assert office.data(Qt.ItemDataRole.ToolTipRole) == "Review overdue"
+    assert stamping.data(Qt.ItemDataRole.ForegroundRole) is None
+    page.overdue_button.click()
+    qtbot.waitUntil(lambda: _settled(page) and page.model.total == 1
+                    and page.model.point(0).id == register["office"])
+    page.overdue_button.click()
+    qtbot.waitUntil(lambda: _settled(page) and page.model.total == 3)
+
+
+def test_broken_scoring_setting_shows_a_notice(qtbot, ctx: AppContext, register,
+                                               workspace: Workspace):
+    workspace.settings.set(SCORING_KEY, '{"lec": [{"grade": "major", "min": "lots"}]}')
+    page = RisksPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: _settled(page) and not page.scoring_notice.isHidden())
+    assert page.scoring_notice.text() == i18n.t("risk.scoring_fallback")
+    _select(page, register["stamping"])
+    dialog = page.assess_selected()
+    qtbot.waitUntil(lambda: not dialog.scoring_notice.isHidden())
+    assert dialog.scoring_notice.text() == i18n.t("risk.scoring_fallback")
+    dialog.reject()
+    workspace.settings.set(SCORING_KEY, '{"lec": [{"grade": "major", "min": 400}]}')  # valid
+    page.apply_filters()
+    qtbot.waitUntil(lambda: page.scoring_notice.isHidden())
+    _select(page, register["stamping"])
+    again = page.assess_selected()
+    qtbot.waitUntil(lambda: again.history.rowCount() == 1)
+    assert again.scoring_notice.isHidden()
+    again.reject()
