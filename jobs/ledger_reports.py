@@ -7,11 +7,8 @@ the end: a cancelled, failed or unwritable export leaves no half file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +16,16 @@ from core import i18n
 from core.hazards import GRADE_LABELS, HAZARD_TYPES, HazardQuery, label
 from core.i18n import DomainError
 from core.ledgers import NOT_HAZARDS, LedgerRow, fact_of, ledger_row, statistics
-from core.workflow import REVIEW_PASSED, fold
+from core.workflow import MERGED, REVIEW_PASSED, fold
 from db.repositories.ledgers import SqliteLedgerRepository
 from db.workspace import Workspace
 from jobs.report_catalog import Cancelled, ReportRequest, ReportResult, ReportSpec, register
 from reports import ledgers as render
+from reports.output_file import atomic_output  # noqa: F401  (the old import name, kept)
 from reports.pdf_layout import Furniture, Pictures
 from reports.thumbnails import FORM_PX, LEDGER_PX, thumbnail
 
 i18n.register({
-    "report.cannot_write": {
-        "zh_CN": "无法写入文件“{path}”（文件夹只读、磁盘已满，或文件正被其他程序打开）：{reason}",
-        "en": "Cannot write the file “{path}” (read-only folder, full disk, or the file is open "
-              "in another program): {reason}",
-    },
     "report.no_hazard": {"zh_CN": "没有编号为“{number}”的隐患。",
                          "en": "There is no hazard numbered “{number}”."},
     "report.no_area": {"zh_CN": "没有代码或名称为“{area}”的区域。",
@@ -47,38 +40,14 @@ i18n.register({
         "zh_CN": "该隐患尚未通过复查验收，无法出具验收单。",
         "en": "This hazard has not passed review yet: there is no acceptance to record.",
     },
+    "report.hazard_merged": {
+        "zh_CN": "隐患“{number}”已合并到隐患“{into}”，请按“{into}”出具。",
+        "en": "The hazard “{number}” was merged into “{into}”; use “{into}”.",
+    },
 })
 
 
 # --------------------------------------------------------------------------- plumbing
-
-@contextlib.contextmanager
-def atomic_output(target: Path) -> Iterator[Path]:
-    """Yield a hidden sibling to write; rename it over ``target`` on success, remove it on any
-    failure. An unwritable folder or a locked file becomes a DomainError the user can act on."""
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        open(tmp, "xb").close()
-    except OSError as err:
-        raise DomainError("report.cannot_write", path=str(target),
-                          reason=err.strerror or err) from err
-    try:
-        yield tmp
-        os.replace(tmp, target)
-    except OSError as err:
-        _remove(tmp)
-        raise DomainError("report.cannot_write", path=str(target),
-                          reason=err.strerror or err) from err
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
 
 def _checker(request: ReportRequest) -> Callable[[int, int], None]:
     def check(done: int, total: int) -> None:
@@ -98,6 +67,11 @@ def _furniture(ws: Workspace, request: ReportRequest, title: tuple[str, str],
     return Furniture(title=title[1] if lang == "en" else title[0], plant=ws.plant_name,
                      period=period if period is not None else request.period.label(lang),
                      lang=lang)
+
+
+def _code(text: str) -> str:
+    """Hazard numbers and equipment codes are stored upper case: yh-2026-0076 == YH-2026-0076."""
+    return text.strip().upper()
 
 
 def _suffix(output: Path) -> str:
@@ -221,13 +195,14 @@ def render_inspection_ledger(ws: Workspace, request: ReportRequest,
     area_id = equipment_id = None
     filters = [request.period.label(lang)]
     if request.area:
-        area = repo.find_area(request.area)
+        # codes are stored upper case (cy == CY); names are matched as typed
+        area = repo.find_area(request.area) or repo.find_area(request.area.strip().upper())
         if area is None:
             raise DomainError("report.no_area", area=request.area)
         area_id = area[0]
         filters.append(i18n.t("report.area_filter", lang, area=area[1]))
     if request.equipment:
-        item = repo.find_equipment(request.equipment)
+        item = repo.find_equipment(_code(request.equipment))
         if item is None:
             raise DomainError("report.no_equipment", code=request.equipment)
         equipment_id = item[0]
@@ -252,15 +227,20 @@ ACCEPTANCE_TITLE = ("隐患整改验收单", "Hazard rectification acceptance re
 
 
 def _one_hazard(ws: Workspace, request: ReportRequest) -> tuple[Any, Any, list, list]:
-    number = (request.hazard_number or "").strip()
+    number = _code(request.hazard_number or "")
     repo = SqliteLedgerRepository(ws.db)
     hazard_id = repo.hazard_id(number) if number else None
     hazard = ws.hazards_repo.get(hazard_id) if hazard_id else None
     if hazard is None:
         raise DomainError("report.no_hazard", number=number)
     events = ws.hazards_repo.events(hazard.id)
+    state = fold(events)
+    if state.step == MERGED:  # a duplicate report: its forms are the surviving hazard's
+        into = ws.hazards_repo.get(state.merged_into) if state.merged_into else None
+        raise DomainError("report.hazard_merged", number=hazard.number,
+                          into=into.number if into else "?")
     photos = [(a.kind, a.sha256) for a in ws.hazards_repo.attachments(hazard.id)]
-    return hazard, fold(events), events, photos
+    return hazard, state, events, photos
 
 
 def _form_furniture(ws: Workspace, request: ReportRequest, title: tuple[str, str], number: str,

@@ -9,8 +9,6 @@ Fonts: the bundled WenQuanYi Micro Hei; reportlab embeds a subset of it.
 from __future__ import annotations
 
 import importlib.resources
-import os
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +27,8 @@ from core import i18n
 from core.colours import NOT_ASSESSED_COLOUR, RISK_COLOURS
 from core.i18n import DomainError
 from core.plant import RISK_LEVELS
+from reports.output_file import atomic_output
+from reports.plan_image import plan_pixel_limit
 
 FONT_NAME = "WenQuanYiMicroHei"
 PAPERS = {"A3": landscape(A3), "A4": landscape(A4)}
@@ -39,10 +39,6 @@ BADGE_COLOUR = "#37474F"
 LABEL_LIMIT = 150  # more markers than this: no code labels (they would overlap into a smear)
 
 i18n.register({
-    "map.cannot_write": {
-        "zh_CN": "无法写入 {path}：{reason}（文件是否正在被其他程序打开？）",
-        "en": "Cannot write {path}: {reason} (is the file open in another program?)",
-    },
     "map.bad_paper": {"zh_CN": "纸张只能是 A3 或 A4。", "en": "The paper must be A3 or A4."},
 })
 
@@ -188,7 +184,8 @@ def _legend_rows(widths: Sequence[float], room: float, gap: float) -> list[list[
 
 def _plan_image(sheet: MapSheet, max_px: tuple[int, int]) -> Image.Image:
     """The plan image, reduced to what the print resolution can show (smaller files, faster)."""
-    img = Image.open(sheet.image_path)
+    with plan_pixel_limit():  # a 10,000 px plan is 100 Mpx: over Pillow's warning level
+        img = Image.open(sheet.image_path)
     img.draft("RGB", max_px)  # JPEG: decode at a reduced scale straight away
     img = img.convert("RGB")
     if img.width > max_px[0] or img.height > max_px[1]:
@@ -209,32 +206,6 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = previous
 
 
-@contextmanager
-def _atomic(target: Path) -> Iterator[str]:
-    """Write a hidden sibling and rename it over the target: the file appears whole or never."""
-    tmp = str(target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part"))
-    try:
-        open(tmp, "xb").close()
-    except OSError as err:
-        raise DomainError("map.cannot_write", path=str(target), reason=err.strerror or err) from err
-    try:
-        yield tmp
-        os.replace(tmp, target)
-    except OSError as err:
-        _remove(tmp)
-        raise DomainError("map.cannot_write", path=str(target), reason=err.strerror or err) from err
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(name: str) -> None:
-    try:
-        os.remove(name)
-    except OSError:
-        pass
-
-
 # -- PDF -------------------------------------------------------------------------------------
 def render_pdf(sheets: Sequence[MapSheet], path: Path | str, paper: str = "A3",
                progress: Callable[[int, int], None] = lambda done, total: None,
@@ -244,8 +215,8 @@ def render_pdf(sheets: Sequence[MapSheet], path: Path | str, paper: str = "A3",
     if paper not in PAPERS:
         raise DomainError("map.bad_paper")
     _register_font()
-    with _atomic(Path(path)) as tmp, _binary_streams():
-        canvas = Canvas(tmp, pagesize=PAPERS[paper], pageCompression=1,
+    with atomic_output(Path(path)) as tmp, _binary_streams():
+        canvas = Canvas(str(tmp), pagesize=PAPERS[paper], pageCompression=1,
                         initialFontName=FONT_NAME, initialFontSize=10)
         canvas.setTitle(_text("title", sheets[0].lang if sheets else "zh_CN"))
         forms: dict[tuple[str, float], str] = {}  # marker symbols, shared by the pages
@@ -412,7 +383,7 @@ def render_png(sheet: MapSheet, path: Path | str, paper: str = "A3", dpi: int = 
                              fill=OVERDUE_COLOUR if m.overdue_hazards else BADGE_COLOUR)
                 draw.text((bx, by), str(m.open_hazards), fill="white", font=small, anchor="mm")
         _png_legend(draw, sheet, lay, k, font)
-    with _atomic(Path(path)) as tmp:
+    with atomic_output(Path(path)) as tmp:
         page.save(tmp, "PNG", dpi=(dpi, dpi))
     return size
 

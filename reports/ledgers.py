@@ -88,13 +88,15 @@ def _t(lang: str | None, zh: str, en: str) -> str:
 
 # --------------------------------------------------------------------------- hazard ledger
 
+# Weights are set so that on A3 (the default) the short headers and values stay on one line:
+# 隐患等级 / 一般隐患 (4 characters) and 整改责任人, 督办单位/人员 broke as "一般隐/患" before.
 _LEDGER_SHAPE = (  # (weight, align, kind, Excel width)
     (3, "center", "int", 5), (7, "center", "datetime", 16), (9, "left", "text", 16),
-    (15, "left", "text", 34), (4, "center", "text", 9), (6, "left", "text", 12),
-    (5, "center", "text", 9), (13, "left", "text", 30), (7, "center", "date", 11),
-    (5.5, "right", "money", 11), (7, "left", "text", 14), (5, "center", "text", 9),
-    (11, "left", "text", 24), (5, "center", "text", 9), (7, "center", "date", 11),
-    (6, "center", "text", 10), (7, "center", "date", 11), (10, "left", "text", 22),
+    (13.5, "left", "text", 34), (5, "center", "text", 9), (6, "left", "text", 12),
+    (5, "center", "text", 9), (12.5, "left", "text", 30), (7, "center", "date", 11),
+    (5.5, "right", "money", 11), (7, "left", "text", 14), (5.5, "center", "text", 9),
+    (10.5, "left", "text", 24), (5, "center", "text", 9), (7, "center", "date", 11),
+    (7, "center", "text", 10), (7, "center", "date", 11), (10, "left", "text", 22),
 )
 
 

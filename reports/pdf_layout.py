@@ -69,6 +69,12 @@ def page_size(paper: str = "A4", orientation: str = "landscape") -> tuple[float,
 
 # --------------------------------------------------------------------------- text measuring
 
+# Line-breaking rules for Chinese (禁则, as in JIS X 4051 / W3C clreq): these never start a
+# line ("）" or "：" alone at the start of a line reads as a mistake) ...
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉｝”’…—·%,.;:?!)]}")
+# ... and these never end one.
+NO_LINE_END = frozenset("（《「『【〔〈｛“‘([{")
+
 class Metrics:
     """String widths from the font's glyph table, cached per character (the hot path)."""
 
@@ -83,7 +89,8 @@ class Metrics:
 
     def wrap(self, text: str, width: float, size: float,
              max_lines: int = MAX_CELL_LINES) -> list[str]:
-        """Greedy wrap: Latin words stay whole where they fit, Chinese breaks anywhere."""
+        """Greedy wrap: Latin words stay whole where they fit, Chinese breaks between any two
+        characters except before closing or after opening punctuation (NO_LINE_START/END)."""
         lines: list[str] = []
         limit = width * 1000.0 / size
         get, default = self._widths.get, self._default
@@ -95,6 +102,9 @@ class Metrics:
                 w = get(ord(ch), default)
                 if used + w > limit and i > start:
                     cut = brk if brk > start else i
+                    while cut == i and para[cut] in NO_LINE_START and cut - 1 > start:
+                        cut -= 1  # no room to break well: take characters along ("1），")
+                        i = cut
                     lines.append(para[start:cut].rstrip())
                     while cut < n and para[cut] == " ":
                         cut += 1
@@ -102,10 +112,12 @@ class Metrics:
                     used = sum(get(ord(c), default) for c in para[start:i])
                     continue
                 used += w
-                if ch == " " or ord(ch) >= 0x2E80:
-                    brk = i + 1  # after a space or a CJK character
-                elif i + 1 < n and ord(para[i + 1]) >= 0x2E80:
-                    brk = i + 1  # before a CJK character
+                nxt = para[i + 1] if i + 1 < n else ""
+                if ch == " " or ((ord(ch) >= 0x2E80 or (nxt and ord(nxt) >= 0x2E80))
+                                 and nxt not in NO_LINE_START and ch not in NO_LINE_END):
+                    # after a space, or next to a CJK character, but never before closing
+                    # punctuation or after an opening bracket (the kinsoku rule)
+                    brk = i + 1
                 i += 1
             lines.append(para[start:].rstrip())
             if len(lines) > max_lines:

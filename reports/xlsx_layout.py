@@ -149,6 +149,10 @@ def write_table(path: str | Path, furniture: Furniture, columns: Sequence[Column
     if previous is not None:
         append(previous, bold_last)
     end_row = first_data + count - 1 if count else first_data - 1
+    if not count:  # as the PDF says it: an empty table is not a broken export
+        ws.append([styled(i18n.t("report.empty", lang), _FONT, "left", border=False)])
+        ws.merged_cells.add(f"A{first_data}:{last_col}{first_data}")
+        end_row = first_data
     # -- ending and signatures ------------------------------------------------------------
     next_row = end_row + 1
     for para in furniture.ending:

@@ -211,3 +211,46 @@ def test_check_on_a_damaged_file_prints_lines_not_a_traceback(demo_dir, tmp_path
     assert result.returncode in (1, 2)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.strip() or result.stderr.strip()
+
+
+def test_report_output_paths_get_one_clear_message_for_every_report(demo_dir, tmp_path):
+    missing = tmp_path / "nonexistent" / "sub" / "x.pdf"
+    for name in ("hazard-ledger", "four-colour-map"):
+        r = run("report", name, "--period", "2026", "-o", str(missing), data_dir=demo_dir)
+        assert r.returncode != 0
+        assert f"文件夹不存在：{missing.parent}" in r.stderr, r.stderr
+        assert "No such file" not in r.stderr and "Traceback" not in r.stderr
+        r = run("report", name, "-o", str(tmp_path), data_dir=demo_dir)
+        assert r.returncode != 0 and "是一个文件夹，请给出文件名" in r.stderr, r.stderr
+        assert "Is a directory" not in r.stderr
+        r = run("report", name, "-o", str(tmp_path / "noext"), data_dir=demo_dir)
+        assert r.returncode != 0 and "请给出文件名及扩展名" in r.stderr, r.stderr
+        assert "不能输出为 .；" not in r.stderr
+    r = run("report", "hazard-ledger", "-o", str(tmp_path / "x.pdf"), data_dir=demo_dir,
+            lang="en")
+    assert r.returncode == 0
+    r = run("report", "hazard-ledger", "-o", str(tmp_path / "x.pdf" / "y.pdf"),
+            data_dir=demo_dir, lang="en")
+    assert r.returncode != 0 and "The folder does not exist" in r.stderr
+    assert not list(tmp_path.glob("nonexistent"))
+
+
+def test_report_options_are_not_ignored_silently(demo_dir, tmp_path):
+    out = tmp_path / "mh.pdf"
+    r = run("report", "major-hazard-ledger", "--period", "2026", "-o", str(out),
+            data_dir=demo_dir)
+    assert r.returncode == 0, r.stderr
+    assert "已忽略 --period/--from/--to" in r.stderr and out.exists()
+    r = run("report", "hazard-ledger", "--period", "2026", "--from", "2026-01-01", "-o",
+            str(tmp_path / "x.pdf"), data_dir=demo_dir)
+    assert r.returncode != 0 and "--period 与 --from/--to 只能二选一" in r.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    r = run("report", "hazard-ledger", "--period", "2026", "-o", str(tmp_path / "ok.pdf"),
+            data_dir=demo_dir)
+    assert r.returncode == 0 and "已忽略" not in r.stderr
+
+
+def test_report_codes_are_case_insensitive(demo_dir, tmp_path):
+    r = run("report", "inspection-ledger", "--equipment", "yj-cy-0001", "-o",
+            str(tmp_path / "i.pdf"), data_dir=demo_dir)
+    assert r.returncode == 0, r.stderr

@@ -329,8 +329,90 @@ def test_a_locked_target_leaves_no_half_file(tmp_path):
     target = tmp_path / "missing-dir" / "map.pdf"
     with pytest.raises(DomainError) as err:
         render_pdf([sheet], target)
-    assert err.value.key == "map.cannot_write"
+    assert err.value.key == "report.folder_missing"  # the ledgers' message, not a second one
+    assert err.value.message("zh_CN") == f"文件夹不存在：{target.parent}"
     assert not target.parent.exists()
+    with pytest.raises(DomainError) as err:
+        render_png(sheet, tmp_path)
+    assert err.value.key == "report.output_is_folder"
+
+
+def test_huge_plans_are_refused_from_the_header_and_valid_ones_give_no_warning(ws, tmp_path):
+    """A 20,000 px PNG of a few kB used to crash with Pillow's DecompressionBombError; a
+    10,000 px plan (100 Mpx, over Pillow's 89 Mpx warning level) printed a warning."""
+    import warnings
+
+    from PIL import Image as PILImage
+
+    from reports.plan_image import plan_pixel_limit, prepare
+
+    bomb = tmp_path / "bomb.png"
+    Image.new("1", (20_000, 20_000), 1).save(bomb)
+    over = tmp_path / "over.png"
+    Image.new("1", (11_000, 11_000), 1).save(over)
+    biggest = tmp_path / "biggest.png"
+    Image.new("1", (10_000, 10_000), 1).save(biggest)
+    limit = PILImage.MAX_IMAGE_PIXELS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any DecompressionBombWarning fails the test
+        for path in (bomb, over):
+            with pytest.raises(DomainError) as err:
+                import_plan(ws, SYSTEM, path, path.stem)
+            assert err.value.key == "floorplan.too_big"
+            assert "像素" in err.value.message("zh_CN")
+        image = prepare(biggest)
+        assert (image.width_px, image.height_px) == (10_000, 10_000)
+        with plan_pixel_limit(), plan_pixel_limit():  # nested / concurrent users
+            with Image.open(biggest) as img:
+                assert img.size == (10_000, 10_000)
+        assert PILImage.MAX_IMAGE_PIXELS == limit  # put back after the last user
+        with pytest.raises(PILImage.DecompressionBombError):
+            Image.open(bomb)  # the rest of the program keeps Pillow's guard
+    assert ws.floorplans.plans(SYSTEM) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_unreadable_plan_files_get_a_whole_message_in_the_language(ws, tmp_path, lang):
+    fake = tmp_path / "fake.png"
+    fake.write_text("not an image")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 broken")
+    cases = [(fake, "floorplan.not_image"), (tmp_path / "missing.jpg", "floorplan.file_missing"),
+             (tmp_path / "missing.pdf", "floorplan.file_missing"), (broken, "floorplan.bad_pdf")]
+    for path, key in cases:
+        with pytest.raises(DomainError) as err:
+            import_plan(ws, SYSTEM, path, "x")
+        assert err.value.key == key
+        text = err.value.message(lang)
+        assert str(path) in text
+        assert "cannot identify" not in text and "not found" != text[-9:]
+        if lang == "zh_CN":
+            assert not any(word in text for word in ("cannot", "found", "Failed", "error"))
+    assert ws.floorplans.plans(SYSTEM) == []
+
+
+def test_demo_markers_leave_every_room_name_readable(demo):
+    from core.demo_floorplan import L_SHAPED, MARKER_R_M, label_box, zone_polygon
+
+    plan = demo.floorplans.plan_by_name(SYSTEM, DEMO_PLAN_NAME)
+    risk_map = demo.floorplans.risk_map(SYSTEM, plan.id)
+    by_name = {area.name: area for area in generate_plant(1).areas}
+    area_of = {z.area_id: by_name[z.name] for z in risk_map.zones}
+    seen = set()
+    for m in risk_map.markers:
+        area = area_of[m.area_id]
+        seen.add(area.code)
+        x0, y0, x1, y1 = label_box(area)
+        mx, my = m.x / 10, m.y / 10  # metres (the demo plan is 10 px per metre)
+        # the dot (radius MARKER_R_M) may at most graze the label's em box
+        pad = MARKER_R_M * 0.5
+        assert not (x0 - pad < mx < x1 + pad and y0 - pad < my < y1 + pad), (area.code, mx, my)
+    assert {"TQ", "KY", "PD", "BG"} <= seen  # the small rooms the tester named have markers
+    for area in by_name.values():
+        x0, y0, x1, y1 = label_box(area)
+        if area.code == L_SHAPED:  # the courtyard no longer cuts the label ("Offices")
+            courtyard_x = zone_polygon(area, 1.0)[3][0]
+            assert courtyard_x > x1
 
 
 # -- CLI -------------------------------------------------------------------------------------

@@ -253,14 +253,20 @@ def test_unwritable_folder_and_cancel_leave_no_file(tiny, tmp_path):
     taken.mkdir()
     with pytest.raises(DomainError) as err:
         render(ws, "hazard-ledger", taken, period=parse_period("2025"))
-    assert err.value.key == "report.cannot_write" and "taken.pdf" in err.value.message("en")
+    # a folder given as the target: said so, with an example file name inside it
+    assert err.value.key == "report.output_is_folder"
+    assert "是一个文件夹" in err.value.message("zh_CN") and "taken.pdf" in err.value.message("en")
+    assert "Is a directory" not in err.value.message("zh_CN")
     assert sorted(p.name for p in tmp_path.iterdir() if "taken" in p.name) == ["taken.pdf"]
-    # A folder that is a file: nothing can be created in it.
+    # A folder that is a file, or no folder at all: "the folder does not exist", no errno text.
     blocker = tmp_path / "blocker"
     blocker.write_text("x")
-    with pytest.raises(DomainError) as err:
-        render(ws, "hazard-stats", blocker / "x.xlsx", period=parse_period("2025"))
-    assert err.value.key == "report.cannot_write"
+    for target in (blocker / "x.xlsx", tmp_path / "nonexistent" / "sub" / "x.pdf"):
+        with pytest.raises(DomainError) as err:
+            render(ws, "hazard-stats", target, period=parse_period("2025"))
+        assert err.value.key == "report.folder_missing"
+        assert err.value.message("zh_CN") == f"文件夹不存在：{target.parent}"
+    assert not (tmp_path / "nonexistent").exists()  # not created either
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
@@ -269,6 +275,7 @@ def test_unwritable_folder_and_cancel_leave_no_file(tiny, tmp_path):
             with pytest.raises(DomainError) as err:
                 render(ws, "hazard-ledger", locked / "x.pdf", period=parse_period("2025"))
             assert err.value.key == "report.cannot_write"
+            assert "Permission denied" not in err.value.message("zh_CN")
             assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o755)
@@ -368,3 +375,89 @@ def test_inspection_ledger_filters_by_area_and_equipment(demo, tmp_path):
     with pytest.raises(DomainError) as err:
         render(demo, "inspection-ledger", tmp_path / "x.pdf", equipment="NO-SUCH")
     assert err.value.key == "report.no_equipment"
+
+
+def test_every_report_gives_the_same_path_messages(demo, tmp_path):
+    """One helper (reports/output_file.py) for every report, the map included."""
+    missing = tmp_path / "no-such-folder" / "x.pdf"
+    for name, args in (("hazard-ledger", {"period": parse_period("2025")}),
+                       ("major-hazard-ledger", {}), ("risk-register", {}),
+                       ("four-colour-map", {}),
+                       ("effect-metrics", {"before": parse_period("2025-01"),
+                                           "after": parse_period("2025-02")})):
+        with pytest.raises(DomainError) as err:
+            render(demo, name, missing, **args)
+        assert err.value.key == "report.folder_missing", name
+        with pytest.raises(DomainError) as err:
+            render(demo, name, tmp_path, **args)
+        assert err.value.key == "report.output_is_folder", name
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_codes_are_case_insensitive(tiny, tmp_path):
+    ws, numbers = tiny
+    out = tmp_path / "notice.pdf"
+    render(ws, "rectification-notice", out, hazard_number=f" {numbers['major'].lower()} ")
+    assert numbers["major"] in pdf_text(out)[0]
+
+
+def test_inspection_ledger_takes_a_lower_case_equipment_code(demo, tmp_path):
+    one = render(demo, "inspection-ledger", tmp_path / "one.pdf", period=parse_period("2025Q2"),
+                 equipment="yj-cy-0001")
+    assert one.rows and "YJ-CY-0001" in pdf_text(tmp_path / "one.pdf")[0]
+    by_code = render(demo, "inspection-ledger", tmp_path / "cy.pdf",
+                     period=parse_period("2025Q2"), area="cy")
+    assert by_code.rows
+
+
+def test_a_merged_hazard_points_to_the_one_it_was_merged_into(tiny, tmp_path):
+    ws, numbers = tiny
+    from db.repositories.ledgers import SqliteLedgerRepository
+
+    clerk = ws.auth.users.by_username("clerk").actor()
+    target = SqliteLedgerRepository(ws.db).hazard_id(numbers["fixed"])
+    duplicate = ws.hazards.record(clerk, {"description": "冲床脚踏开关护罩缺失（重复）",
+                                          "type": "guard", "grade": "general",
+                                          "area_id": ws.hazards_repo.get(target).area_id})
+    ws.hazards.merge(clerk, duplicate, target)
+    number = ws.hazards_repo.get(duplicate).number
+    for name in ("acceptance-record", "rectification-notice"):
+        with pytest.raises(DomainError) as err:
+            render(ws, name, tmp_path / "m.pdf", hazard_number=number)
+        assert err.value.key == "report.hazard_merged"
+        assert numbers["fixed"] in err.value.message("zh_CN") and "合并" in err.value.message()
+
+
+def test_an_empty_period_says_so_in_excel_as_in_pdf(tiny, tmp_path):
+    ws, _numbers = tiny
+    out = tmp_path / "empty.xlsx"
+    result = render(ws, "hazard-ledger", out, period=parse_period("2020"), lang="zh_CN")
+    assert result.rows == 0
+    values = [v for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True)
+              for v in row if v]
+    assert "本期无记录。" in values
+    render(ws, "hazard-ledger", tmp_path / "empty-en.xlsx", period=parse_period("2020"),
+           lang="en")
+    values = [v for row in openpyxl.load_workbook(tmp_path / "empty-en.xlsx").active
+              .iter_rows(values_only=True) for v in row if v]
+    assert "No records in this period." in values
+
+
+def test_ledger_lines_follow_chinese_line_breaking(tiny, tmp_path):
+    from reports.ledgers import ledger_columns
+    from reports.pdf_layout import NO_LINE_END, NO_LINE_START, PAD, Metrics, page_size
+
+    metrics = Metrics()
+    for width in range(30, 120, 3):
+        for text in ("实际花费 250 元；来源：随手拍", "冲压车间QZ-CY-0003号行车吊钩防脱钩装置失效"
+                     "（YH-2026-0001），已停用。", "整改资金（元）"):
+            lines = metrics.wrap(text, width, 7.5)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+            assert not any(line[0] in NO_LINE_START for line in lines[1:]), (width, lines)
+            assert not any(line[-1] in NO_LINE_END for line in lines[:-1]), (width, lines)
+    # On A3 (the default) the grade column holds 一般隐患 and its title on one line.
+    columns = ledger_columns("zh_CN")
+    scale = (page_size("A3")[0] - 2 * 10 * 72 / 25.4) / sum(c.width for c in columns)
+    grade = next(c for c in columns if c.title == "隐患等级")
+    for text in ("隐患等级", "一般隐患", "重大隐患"):
+        assert len(metrics.wrap(text, grade.width * scale - 2 * PAD, 7.5)) == 1
