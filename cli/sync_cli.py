@@ -11,7 +11,8 @@ On the server machine::
 
 On a PC (its --data-dir)::
 
-    enrol URL CODE        register this PC with the server
+    enrol URL CODE [--name N]   register this data folder with the server (a new device
+                          id; a folder holding a plant only joins an empty site)
     sync                  one round; prints {"pushed", "pulled", "conflicts", "errors", ...}
                           and exits 1 when the round failed
 """
@@ -36,7 +37,24 @@ i18n.register({
         "en": "This PC is enrolled with {url} (site: {site}, device id: {device}).",
     },
     "cli.sync_refused": {"zh_CN": "服务器拒绝：{reason}", "en": "Refused by the server: {reason}"},
+    "cli.sync_no_site": {"zh_CN": "没有名为或编号为“{site}”的厂区。",
+                         "en": "There is no site named or numbered “{site}”."},
+    "cli.sync_no_device": {"zh_CN": "没有名为或编号为“{device}”的设备（见 server devices）。",
+                           "en": "There is no device named or numbered “{device}” (see "
+                           "server devices)."},
+    "cli.sync_site_exists": {"zh_CN": "已有名为“{site}”的厂区。",
+                             "en": "A site named “{site}” already exists."},
+    "cli.sync_site_name": {"zh_CN": "厂区需要名称。", "en": "A site needs a name."},
+    "cli.sync_revoked": {
+        "zh_CN": "已撤销设备 {device}（{name}，厂区：{site}），它今后的同步将被拒绝。",
+        "en": "Revoked device {device} ({name}, site: {site}): its syncs are refused from now "
+        "on.",
+    },
 })
+
+# Admin refusals of server.store in the user's language (the store speaks English codes).
+_ADMIN_MESSAGES = {"no_site": "cli.sync_no_site", "no_device": "cli.sync_no_device",
+                   "site_exists": "cli.sync_site_exists"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +81,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     enrol = sub.add_parser("enrol", help="enrol this PC with a sync server")
     enrol.add_argument("url", help="https://sync.example.com")
     enrol.add_argument("code", help="the one-time enrolment code")
-    enrol.add_argument("--name", help="this PC's name on the server (default: host name)")
+    enrol.add_argument("--name", help="this PC's name on the server (default: host name · "
+                       "data folder name)")
 
     sub.add_parser("sync", help="one sync round; prints a JSON summary")
 
@@ -99,7 +118,9 @@ def cmd_server(args: argparse.Namespace) -> int:
             elif args.action == "enrolment-code":
                 print(store.enrolment_code(conn, args.site, args.hours))
             elif args.action == "revoke":
-                store.revoke(conn, args.device)
+                for device in store.revoke(conn, args.device):
+                    print(t("cli.sync_revoked", device=device["id"], name=device["name"],
+                            site=device["site"]))
             elif args.action == "devices":
                 for device in store.devices(conn):
                     print(json.dumps(device, ensure_ascii=False))
@@ -110,7 +131,10 @@ def cmd_server(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     except SyncError as exc:
-        print(str(exc), file=sys.stderr)
+        key = _ADMIN_MESSAGES.get(exc.code)
+        if key is None and args.action == "add-site" and not args.name.strip():
+            key = "cli.sync_site_name"
+        print(t(key, **exc.details) if key else str(exc), file=sys.stderr)
         return 1
     return 0
 

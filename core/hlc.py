@@ -40,10 +40,22 @@ class ClockDriftError(Exception):
 
 
 class HybridLogicalClock:
-    def __init__(self, last: int = 0, wall: Callable[[], int] = wall_ms) -> None:
+    """``max_ahead_ms``: a remote stamp further ahead of our wall clock than this is observed
+    as if it were only that far ahead. A PC whose clock was wrong must not drag every PC it
+    syncs with into its future (their next edits would carry stamps from that future too)."""
+
+    def __init__(self, last: int = 0, wall: Callable[[], int] = wall_ms,
+                 max_ahead_ms: int | None = None) -> None:
         self._last = last
         self._wall = wall
         self._lock = threading.Lock()
+        self.max_ahead_ms = max_ahead_ms
+
+    def rewind(self, last: int) -> None:
+        """Forget the stamps above ``last``: they were made while the wall clock was wrong
+        and have just been replaced (see db.sync.local.restamp_future)."""
+        with self._lock:
+            self._last = last
 
     @property
     def last(self) -> int:
@@ -67,6 +79,8 @@ class HybridLogicalClock:
             remote_ms, remote_counter = unpack(remote)
             if max_drift_ms is not None and remote_ms - ms > max_drift_ms:
                 raise ClockDriftError(remote_ms - ms)
+            if self.max_ahead_ms is not None and remote_ms - ms > self.max_ahead_ms:
+                remote_ms, remote_counter = ms + self.max_ahead_ms, 0
             last_ms, last_counter = unpack(self._last)
             top_ms = max(ms, last_ms, remote_ms)
             if top_ms == last_ms == remote_ms:

@@ -27,6 +27,11 @@ Every request carries the headers ``SafeDesk-Protocol`` and, from version 2,
 ``SafeDesk-Client-Ms`` (the PC's wall clock); requests of an enrolled PC carry
 ``Authorization: Bearer <token>``.
 
+Every push is also refused (``future_stamps``) when a change in it is stamped more than
+MAX_SKEW_MS ahead of the server's clock; before pushing, a PC re-stamps its own unsent changes
+that are that far ahead (see db.sync.local.restamp_future), using ``server_ms`` from
+``GET /v1/hello``.
+
 Protocol versions:
   1 — first release: no wall clock header; the server judges clock skew from the newest HLC in
       a pushed batch (a batch without stamps passes, pulls are not checked).
@@ -60,10 +65,21 @@ EPOCH_CHANGED = "epoch_changed"
 BAD_REQUEST = "bad_request"
 BAD_CODE = "bad_enrolment_code"
 NOT_FOUND = "not_found"
+# A data folder that holds a plant may only enrol into an empty site (or the site it synced
+# with before): two plants merged into one site would duplicate everything.
+SITE_NOT_EMPTY = "site_not_empty"
+# A change stamped more than MAX_SKEW_MS ahead of the server's clock (made while the PC's
+# clock was wrong): accepted, it would win over every later edit until the clock caught up.
+FUTURE_STAMPS = "future_stamps"
+# Admin commands (no HTTP route): the CLI says them in the user's language.
+NO_SITE = "no_site"
+NO_DEVICE = "no_device"
+SITE_EXISTS = "site_exists"
 
 ERROR_STATUS = {
     CLOCK_SKEW: 409, REVOKED: 403, UNAUTHORIZED: 401, VERSION_TOO_OLD: 426,
     VERSION_TOO_NEW: 400, EPOCH_CHANGED: 409, BAD_REQUEST: 400, BAD_CODE: 403, NOT_FOUND: 404,
+    SITE_NOT_EMPTY: 409, FUTURE_STAMPS: 409, NO_SITE: 404, NO_DEVICE: 404, SITE_EXISTS: 409,
 }
 
 
@@ -101,6 +117,17 @@ def check_skew(client_ms: int | None, server_ms: int) -> None:
 
 def hlc_ms(hlc: int) -> int:
     return hlc >> 16
+
+
+def check_future(changes: list[Mapping[str, Any]], server_ms: int) -> None:
+    """Refuse a batch holding a stamp more than MAX_SKEW_MS ahead of the server's clock, for
+    every protocol version: the wall clock header only tells how the PC's clock is NOW, not
+    how it was when the changes were made."""
+    newest = newest_stamp_ms(changes)
+    if newest is not None and newest - server_ms > MAX_SKEW_MS:
+        ahead = newest - server_ms
+        raise SyncError(FUTURE_STAMPS, f"Changes stamped {ahead // 1000} s ahead of the "
+                        "server's clock (made while this PC's clock was wrong).", ahead_ms=ahead)
 
 
 def newest_stamp_ms(changes: list[Mapping[str, Any]]) -> int | None:

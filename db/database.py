@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.hlc import HybridLogicalClock
+from core.hlc import MAX_DRIFT_MS, HybridLogicalClock
 from core.i18n import DomainError
 from core.ids import uuid7
 from db.errors import translate_sqlite_error
@@ -100,7 +100,10 @@ class Database:
         # (a dead CMOS battery, a manual change) never produces an older stamp.
         high = self.conn.execute("SELECT COALESCE(MAX(hlc), 0) FROM outbox").fetchone()[0]
         saved = self.conn.execute("SELECT value FROM meta WHERE key='hlc_high'").fetchone()
-        self.clock = HybridLogicalClock(max(high, int(saved[0]) if saved else 0))
+        # Pulled stamps never move it more than MAX_DRIFT_MS past the wall clock (a PC whose
+        # clock was wrong must not drag this one into its future).
+        self.clock = HybridLogicalClock(max(high, int(saved[0]) if saved else 0),
+                                        max_ahead_ms=MAX_DRIFT_MS)
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager

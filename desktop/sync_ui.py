@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.auth import Permission
 from core.i18n import DomainError
-from db.sync.client import SyncClient
+from db.sync.client import SyncClient, default_device_name
 from desktop.dialogs.feedback import MessageBar
 from desktop.tasks import Op
 
@@ -55,8 +55,13 @@ class EnrolDialog(QDialog):
         self.url.setPlaceholderText("https://sync.example.com")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(default_device_name(controller.ctx.workspace.data_dir))
+        self.name.setToolTip(self.tr("How IT sees this PC in the server's device list; "
+                                     "optional."))
         form.addRow(self.tr("Server address"), self.url)
         form.addRow(self.tr("Enrolment code"), self.code)
+        form.addRow(self.tr("This PC's name"), self.name)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -67,6 +72,7 @@ class EnrolDialog(QDialog):
 
     def submit(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()
+        name = self.name.text().strip() or None
         if not url or not code:
             self.bar.show_message(self.tr("Enter both the server address and the code."),
                                   "warning")
@@ -74,7 +80,7 @@ class EnrolDialog(QDialog):
         self.buttons.setEnabled(False)
         self.bar.show_message(self.tr("Contacting the server…"), "info")
         client = self.controller.client
-        Op(self, lambda _p: client.enrol(url, code), lane="io") \
+        Op(self, lambda _p: client.enrol(url, code, name), lane="io") \
             .success(self._done).failure(self._failed).run()
 
     def _done(self, result: dict) -> None:
@@ -88,6 +94,7 @@ class EnrolDialog(QDialog):
             self.bar.show_message(exc.message(), "error")
         else:
             self.bar.show_failure(exc)
+        self.adjustSize()  # a refusal can run to several lines: show all of it
 
 
 class SyncController(QObject):
@@ -186,6 +193,10 @@ class SyncController(QObject):
         self.reachable = not any(e["code"] == "unreachable" for e in summary.errors)
         self.status = status
         self._show(status)
+        if summary.notices:  # e.g. changes re-stamped after the clock was corrected
+            notice = " ".join(summary.notices)
+            self.window.statusBar().showMessage(notice, 30000)
+            self.label.setToolTip(notice)
         # Pages refresh what arrived; these notices are not local changes to send back.
         self._notifying = True
         try:

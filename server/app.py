@@ -31,6 +31,7 @@ from core.sync_protocol import (
     PROTOCOL,
     PROTOCOL_HEADER,
     SyncError,
+    check_future,
     check_skew,
     check_version,
     newest_stamp_ms,
@@ -130,7 +131,8 @@ def create_app(database_url: str, pool_size: int = 8) -> FastAPI:
         body = await body_of(request)
         result = await run_in_threadpool(run, lambda c: store.enrol(
             c, str(body.get("code") or ""), str(body.get("device") or ""),
-            str(body.get("name") or "")))
+            str(body.get("name") or ""), holds_data=bool(body.get("holds_data")),
+            previous_site=body.get("previous_site") or None))
         return _json(result)
 
     @app.post("/v1/push")
@@ -140,7 +142,11 @@ def create_app(database_url: str, pool_size: int = 8) -> FastAPI:
         token = token_of(request)
         stamp_ms = client_ms(request) if version >= 2 else newest_stamp_ms(
             body.get("changes") or [])
-        check_skew(stamp_ms, store.server_ms())
+        now = store.server_ms()
+        check_skew(stamp_ms, now)
+        changes = body.get("changes")
+        if isinstance(changes, list):
+            check_future(changes, now)
 
         def work(conn: psycopg.Connection) -> dict[str, Any]:
             device, site = store.authenticate(conn, token)

@@ -30,9 +30,13 @@ from core.sync_protocol import (
     EPOCH_CHANGED,
     EVENT_KEY,
     MAX_BATCH_CHANGES,
+    NO_DEVICE,
+    NO_SITE,
     NOT_FOUND,
     PULL_LIMIT,
     REVOKED,
+    SITE_EXISTS,
+    SITE_NOT_EMPTY,
     UNAUTHORIZED,
     SyncError,
     merge_deleted,
@@ -104,7 +108,7 @@ def add_site(conn: psycopg.Connection, name: str) -> str:
     try:
         conn.execute("INSERT INTO sites (id, name) VALUES (%s, %s)", (site_id, name))
     except psycopg.errors.UniqueViolation as exc:
-        raise SyncError(BAD_REQUEST, f"a site named {name!r} exists", site=name) from exc
+        raise SyncError(SITE_EXISTS, f"a site named {name!r} exists", site=name) from exc
     return site_id
 
 
@@ -112,7 +116,7 @@ def find_site(conn: psycopg.Connection, site: str) -> str:
     row = conn.execute("SELECT id FROM sites WHERE id = %s OR name = %s ORDER BY id = %s DESC",
                        (site, site, site)).fetchone()
     if row is None:
-        raise SyncError(BAD_REQUEST, f"no site {site!r}", site=site)
+        raise SyncError(NO_SITE, f"no site {site!r}", site=site)
     return row[0]
 
 
@@ -126,12 +130,14 @@ def enrolment_code(conn: psycopg.Connection, site: str, hours: int = CODE_HOURS)
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
-def revoke(conn: psycopg.Connection, device: str) -> int:
-    cur = conn.execute("UPDATE devices SET revoked = TRUE WHERE id = %s OR name = %s",
-                       (device, device))
-    if cur.rowcount == 0:
-        raise SyncError(BAD_REQUEST, f"no device {device!r}", device=device)
-    return cur.rowcount
+def revoke(conn: psycopg.Connection, device: str) -> list[dict[str, str]]:
+    """Refuse a PC (by id, or every PC of that name) from now on; returns the ones revoked."""
+    rows = conn.execute("UPDATE devices d SET revoked = TRUE FROM sites s "
+                        "WHERE s.id = d.site_id AND (d.id = %s OR d.name = %s) "
+                        "RETURNING d.id, d.name, s.name", (device, device)).fetchall()
+    if not rows:
+        raise SyncError(NO_DEVICE, f"no device {device!r}", device=device)
+    return [{"id": r[0], "name": r[1], "site": r[2]} for r in rows]
 
 
 def devices(conn: psycopg.Connection) -> list[dict[str, Any]]:
@@ -142,8 +148,20 @@ def devices(conn: psycopg.Connection) -> list[dict[str, Any]]:
             for r in cur]
 
 
-def enrol(conn: psycopg.Connection, code: str, device_id: str, name: str) -> dict[str, Any]:
-    """Spend a code: the PC gets its own token (only its hash is kept)."""
+def site_holds_data(conn: psycopg.Connection, site_id: str) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM records WHERE site_id = %s) "
+                        "OR EXISTS (SELECT 1 FROM events WHERE site_id = %s)",
+                        (site_id, site_id)).fetchone()[0]
+
+
+def enrol(conn: psycopg.Connection, code: str, device_id: str, name: str,
+          holds_data: bool = False, previous_site: str | None = None) -> dict[str, Any]:
+    """Spend a code: the PC gets its own token (only its hash is kept).
+
+    A PC whose data folder already holds a plant (``holds_data``) may join only an empty site
+    (it is the site's first PC) or the site it synced with before (``previous_site``): a second
+    plant poured into a site that has one duplicates every record. Refused, the code stays
+    unused, so the same code works from an empty data folder."""
     if not device_id:
         raise SyncError(BAD_REQUEST, "a device id is needed")
     token = secrets.token_urlsafe(32)
@@ -155,11 +173,18 @@ def enrol(conn: psycopg.Connection, code: str, device_id: str, name: str) -> dic
         if row is None:
             raise SyncError(BAD_CODE, "The enrolment code is wrong, used or expired.")
         site_id = row[0]
+        if holds_data and previous_site != site_id and site_holds_data(conn, site_id):
+            raise SyncError(SITE_NOT_EMPTY, "This data folder already holds a plant and the "
+                            "site already holds data from other PCs: enrol from an empty data "
+                            "folder, which then downloads everything.")
+        brings_plant = holds_data and previous_site != site_id
         conn.execute(
-            "INSERT INTO devices (id, site_id, name, token_hash) VALUES (%s, %s, %s, %s) "
+            "INSERT INTO devices (id, site_id, name, token_hash, brings_plant) "
+            "VALUES (%s, %s, %s, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, name = excluded.name, "
-            "token_hash = excluded.token_hash, revoked = FALSE, enrolled_at = now()",
-            (device_id, site_id, name, hash_secret(token)))
+            "token_hash = excluded.token_hash, revoked = FALSE, enrolled_at = now(), "
+            "brings_plant = excluded.brings_plant",
+            (device_id, site_id, name, hash_secret(token), brings_plant))
         site_name = conn.execute("SELECT name FROM sites WHERE id = %s", (site_id,)).fetchone()[0]
     return {"device": device_id, "token": token, "site_id": site_id, "site": site_name,
             "epoch": epoch(conn)}
@@ -211,12 +236,27 @@ def push(conn: psycopg.Connection, site_id: str, device_id: str,
         if seen is None:
             return {"batch_id": batch_id, "duplicate": True, "applied": 0,
                     "epoch": current_epoch, "high": next_seq - 1}
+        _check_first_plant(conn, site_id, device_id)
         seq, applied = _apply(conn, site_id, changes, next_seq)
         conn.execute("UPDATE sites SET next_seq = %s WHERE id = %s", (seq, site_id))
         conn.execute("UPDATE batches SET applied = %s WHERE site_id = %s AND batch_id = %s",
                      (applied, site_id, batch_id))
     return {"batch_id": batch_id, "duplicate": False, "applied": applied,
             "epoch": current_epoch, "high": seq - 1}
+
+
+def _check_first_plant(conn: psycopg.Connection, site_id: str, device_id: str) -> None:
+    """A PC that enrolled with its own plant into an empty site pushes it only while no other
+    PC has put data there since (two "first PCs" enrolled before either synced)."""
+    row = conn.execute("SELECT brings_plant FROM devices WHERE id = %s", (device_id,)).fetchone()
+    if row is None or not row[0]:
+        return
+    if conn.execute("SELECT EXISTS (SELECT 1 FROM batches WHERE site_id = %s AND "
+                    "device_id <> %s AND applied > 0)", (site_id, device_id)).fetchone()[0]:
+        raise SyncError(SITE_NOT_EMPTY, "This PC brings a plant of its own, and another PC "
+                        "has put its data into the site since: enrol from an empty data "
+                        "folder, which then downloads everything.")
+    conn.execute("UPDATE devices SET brings_plant = FALSE WHERE id = %s", (device_id,))
 
 
 def _check_epoch(batch: Mapping[str, Any], current: str, high: int) -> None:

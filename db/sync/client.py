@@ -22,12 +22,14 @@ from typing import Any
 import httpx
 
 from core import i18n
-from core.hlc import wall_ms
+from core.hlc import COUNTER_MASK, pack, unpack, wall_ms
 from core.i18n import DomainError, t
+from core.ids import uuid7
 from core.sync_protocol import (
     CLIENT_MS_HEADER,
     CLOCK_SKEW,
     EPOCH_CHANGED,
+    MAX_SKEW_MS,
     PROTOCOL,
     PROTOCOL_HEADER,
     PULL_LIMIT,
@@ -82,7 +84,28 @@ i18n.register({
         "zh_CN": "同步服务器出错：{reason}",
         "en": "The sync server failed: {reason}",
     },
-    "sync.enrol_failed": {"zh_CN": "登记失败：{reason}", "en": "Enrolment failed: {reason}"},
+    "sync.enrol_failed": {"zh_CN": "登记失败：{reason}", "en": "Enrolment failed. {reason}"},
+    "sync.site_not_empty": {
+        "zh_CN": "本数据文件夹已有工厂数据，而该厂区在服务器上已有其他电脑的数据，合并会使全部数据重复。"
+        "请在一个空的数据文件夹中登记（例如新建一个文件夹，首次启动时选择“加入已有工厂”），"
+        "登记后会从服务器下载全部数据。",
+        "en": "This data folder already holds a plant, and the site already holds data from "
+        "other PCs: merging them would duplicate everything. Enrol from an empty data folder "
+        "(for example a new folder, choosing “Join an existing plant” at first start); it "
+        "then downloads everything from the server.",
+    },
+    "sync.future_stamps": {
+        "zh_CN": "有修改的时间戳比服务器时间超前 {seconds} 秒（修改时本机时钟不准），已拒绝同步。"
+        "请校准时间后再同步，修改仍保存在本机。",
+        "en": "Some changes are stamped {seconds} s ahead of the server's clock (this PC's "
+        "clock was wrong when they were made): sync was refused. Correct the clock and sync "
+        "again; your changes are kept.",
+    },
+    "sync.restamped": {
+        "zh_CN": "有 {n} 条修改是在本机时钟超前时做的，已按现在的时间重新记时后同步。",
+        "en": "{n} changes were made while this PC's clock was ahead; they were given the "
+        "current time and synced.",
+    },
     "sync.bad_url": {
         "zh_CN": "服务器地址无效：{url}（应以 http:// 或 https:// 开头）",
         "en": "Invalid server address: {url} (it must start with http:// or https://)",
@@ -92,7 +115,7 @@ i18n.register({
 _ERROR_KEYS = {
     CLOCK_SKEW: "sync.clock_skew", "revoked": "sync.revoked", "unauthorized": "sync.unauthorized",
     "version_too_old": "sync.version_too_old", "version_too_new": "sync.version_too_new",
-    "bad_enrolment_code": "sync.bad_code",
+    "bad_enrolment_code": "sync.bad_code", "site_not_empty": "sync.site_not_empty",
 }
 
 
@@ -106,6 +129,8 @@ class Summary:
     blobs_received: int = 0
     blobs_waiting: int = 0
     resent: int = 0  # changes queued again after the server's epoch changed
+    restamped: int = 0  # local changes made while the clock ran ahead, stamped anew
+    notices: list[str] = field(default_factory=list)  # things the user should know
     touched: set[str] = field(default_factory=set)  # entities pulled (pages refresh these)
 
     @property
@@ -117,7 +142,7 @@ class Summary:
                 "errors": self.errors, "blobs": {"sent": self.blobs_sent,
                                                  "received": self.blobs_received,
                                                  "waiting": self.blobs_waiting},
-                "resent": self.resent}
+                "resent": self.resent, "restamped": self.restamped, "notices": self.notices}
 
 
 class Refused(Exception):
@@ -140,6 +165,7 @@ class SyncClient:
         self.timeout = timeout
         self.protocol = protocol
         self._http: httpx.Client | None = None
+        self._progress: Callable[[int, int], None] | None = None
 
     # -- plumbing ----------------------------------------------------------------------------
     @property
@@ -193,6 +219,8 @@ class SyncClient:
         key = _ERROR_KEYS.get(code)
         if key == "sync.clock_skew":
             message = t(key, seconds=abs(int(body.get("skew_ms") or 0)) // 1000)
+        elif code == "future_stamps":
+            message = t("sync.future_stamps", seconds=int(body.get("ahead_ms") or 0) // 1000)
         elif key:
             message = t(key)
         else:
@@ -201,22 +229,32 @@ class SyncClient:
 
     # -- enrolment ---------------------------------------------------------------------------
     def enrol(self, url: str, code: str, name: str | None = None) -> dict[str, Any]:
+        """Register this data folder with a server, under a NEW device id: a copied folder
+        must never sign changes, or authenticate, as the PC it was copied from."""
         url = url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise DomainError("sync.bad_url", url=url)
         self.close()
         previous = self.url
+        device = uuid7()
         self.state.update(server_url=url)
         try:
             response = self._request("POST", "/v1/enrol", json={
-                "code": code, "device": self.db.device_id, "name": name or platform.node()})
-        except Refused as exc:
+                "code": code, "device": device, "name": (name or "").strip()
+                or default_device_name(self.ws.data_dir),
+                # The server refuses a plant of its own into a site that has one (see
+                # server.store.enrol); the site synced with before is not "another" plant.
+                "holds_data": local.holds_plant_data(self.db),
+                "previous_site": self.state.get("site_id") if local.ever_synced(self.db)
+                else None})
+            if response.status_code >= 400:
+                raise self._refusal(response)
+        except (Refused, SyncError) as exc:
             self.close()
             self.state.update(server_url=previous)  # a failed attempt changes nothing
             raise DomainError("sync.enrol_failed", reason=str(exc)) from exc
-        if response.status_code >= 400:
-            raise DomainError("sync.server_error", reason=response.text[:200])
         result = response.json()
+        local.set_device_id(self.db, result["device"])
         old = self.state.get("credential")
         if old:
             credentials.forget_token(self.ws.data_dir, old)
@@ -235,12 +273,16 @@ class SyncClient:
                 "site_id": result["site_id"]}
 
     # -- a round -----------------------------------------------------------------------------
-    def sync(self, blob_budget_s: float = 5.0) -> Summary:
+    def sync(self, blob_budget_s: float = 5.0,
+             progress: Callable[[int, int], None] | None = None) -> Summary:
+        """One round. ``progress(done, total)`` follows the pull (a first sync's download)."""
         summary = Summary()
+        self._progress = progress
         if not self.enrolled:
             summary.errors.append({"code": "not_enrolled", "message": t("sync.not_enrolled")})
             return summary
         try:
+            self._restamp(summary)
             for _attempt in range(3):
                 try:
                     self._push(summary)
@@ -260,6 +302,24 @@ class SyncClient:
             if summary.errors else None,
             **({"last_sync": _iso_now()} if summary.ok else {}))
         return summary
+
+    def _restamp(self, summary: Summary) -> None:
+        """Changes made while this PC's clock ran ahead get the current time before they are
+        sent (the server refuses stamps more than MAX_SKEW_MS ahead of its clock). Cheap
+        when nothing is ahead: the clock's last stamp tells without reading the outbox."""
+        wall = self.wall()
+        if unpack(self.db.clock.last)[0] <= wall or unpack(
+                local.newest_pending_hlc(self.db))[0] <= wall:
+            return
+        server = int(self._request("GET", "/v1/hello").json()["server_ms"])
+        if abs(wall - server) > MAX_SKEW_MS:
+            return  # still wrong now: the push is refused with the clock message
+        count, events = local.restamp_future(self.db, pack(server + MAX_SKEW_MS, COUNTER_MASK))
+        if events:
+            self.ws.hazards_repo.rebuild_states(self.ws.hazards.rules())
+        if count:
+            summary.restamped += count
+            summary.notices.append(t("sync.restamped", n=count))
 
     def _push(self, summary: Summary) -> None:
         while True:
@@ -293,6 +353,8 @@ class SyncClient:
             if (known is not None and page["epoch"] != known) or cursor > page["high"]:
                 raise SyncError(EPOCH_CHANGED, "epoch changed", epoch=page["epoch"])
             local.apply_page(self.db, page["changes"], page["cursor"], page["epoch"], applied)
+            if self._progress is not None:
+                self._progress(page["cursor"], page["high"])
             if not page["more"]:
                 break
         summary.pulled += applied.count
@@ -405,6 +467,12 @@ class SyncClient:
                 "pending": local.pending_count(self.db),
                 "problem": json.loads(error)["message"] if error else None,
                 "conflicts": len(local.open_conflicts(self.db))}
+
+
+def default_device_name(data_dir: Path) -> str:
+    """The host name and the data folder's name: two data folders on one PC (or a copied
+    folder on another) stay apart in `server devices`."""
+    return f"{platform.node() or 'PC'} · {Path(data_dir).resolve().name}"
 
 
 def _sha256(path: Path) -> str:

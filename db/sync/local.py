@@ -195,6 +195,108 @@ def requeue_all(db: Database, epoch: str | None) -> int:
     return queued
 
 
+# -- identity and first enrolment -----------------------------------------------------------
+def holds_plant_data(db: Database) -> bool:
+    """Whether this data folder holds any synced record or event (a plant of its own)."""
+    for table in [spec.table for spec in tables.ALL_TABLES] + list(EVENT_TABLES.values()):
+        if db.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            return True
+    return False
+
+
+def set_device_id(db: Database, device_id: str) -> None:
+    """A new identity for this data folder (at enrolment): a copied folder must not sign its
+    changes, or authenticate, as the PC it was copied from. Rows keep their old stamps."""
+    with db.transaction():
+        db.set_meta("device_id", device_id)
+    db.device_id = device_id
+
+
+# -- changes stamped in the future ------------------------------------------------------------
+def newest_pending_hlc(db: Database) -> int:
+    """The highest stamp of the changes the server has not acknowledged yet (0: none)."""
+    return db.conn.execute(
+        "SELECT COALESCE(MAX(hlc), 0) FROM outbox WHERE batch_id IS NULL OR batch_id IN "
+        "(SELECT batch_id FROM sync_batches WHERE acked_at IS NULL)").fetchone()[0]
+
+
+def restamp_future(db: Database, limit: int) -> tuple[int, bool]:
+    """Give this PC's changes stamped above ``limit`` (made while its clock ran ahead) new
+    stamps from the corrected clock, as if made now. Returns (records and events re-stamped,
+    whether hazard events were among them).
+
+    They are local edits nobody has seen: the server refuses stamps that far ahead of its
+    clock, so a batch holding one was never applied, and it is built again. Left as they are
+    they would win over every edit made anywhere until the real time caught up with them."""
+    conn = db.conn
+    keys = conn.execute("SELECT DISTINCT entity, row_id FROM outbox WHERE hlc > ?",
+                        (limit,)).fetchall()
+    if not keys:
+        return 0, False
+    done, events = 0, False
+    with db.transaction():
+        for (batch_id,) in conn.execute(
+                "SELECT DISTINCT o.batch_id FROM outbox o JOIN sync_batches b "
+                "ON b.batch_id = o.batch_id WHERE o.hlc > ? AND b.acked_at IS NULL",
+                (limit,)).fetchall():
+            conn.execute("UPDATE outbox SET batch_id = NULL WHERE batch_id = ?", (batch_id,))
+            conn.execute("DELETE FROM sync_batches WHERE batch_id = ?", (batch_id,))
+        saved = int(db.meta("hlc_high") or 0)
+        valid = conn.execute("SELECT COALESCE(MAX(hlc), 0) FROM outbox WHERE hlc <= ?",
+                             (limit,)).fetchone()[0]
+        db.clock.rewind(max(valid, saved if saved <= limit else 0))
+        device = db.device_id
+        for entity, row_id in keys:
+            if entity in EVENT_TABLES:
+                hlc = db.clock.now()
+                changed = conn.execute(
+                    f"UPDATE {EVENT_TABLES[entity]} SET hlc = ?, device = ? "
+                    "WHERE id = ? AND hlc > ?", (hlc, device, row_id, limit)).rowcount
+                events = events or bool(changed)
+            elif (spec := spec_for(entity)) is not None:
+                hlc = _restamp_record(db, spec, row_id, limit)
+                changed = hlc is not None
+            else:
+                continue
+            if not changed:
+                continue
+            done += 1
+            new = hlc
+            conn.execute("UPDATE outbox SET hlc = ?, device = ? WHERE entity = ? AND row_id = ? "
+                         "AND hlc > ?", (new, device, entity, row_id, limit))
+            if not conn.execute("SELECT 1 FROM outbox WHERE entity = ? AND row_id = ? AND "
+                                "batch_id IS NULL", (entity, row_id)).fetchone():
+                # Its change was acknowledged earlier (by a server without this check): the
+                # new stamps must travel too.
+                conn.execute(
+                    "INSERT INTO outbox (entity, row_id, op, payload, hlc, device) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (entity, row_id, "event" if entity in EVENT_TABLES else "upsert",
+                     "[]" if entity in EVENT_TABLES else ALL_FIELDS, new, device))
+        db.set_meta("hlc_high", str(db.clock.last))
+    return done, events
+
+
+def _restamp_record(db: Database, spec: TableSpec, row_id: str, limit: int) -> int | None:
+    row = records.fetch_row(db, spec, row_id)
+    if row is None:
+        return None
+    stamps = records.field_stamps(spec, row)
+    future = [f for f, st in stamps.items() if st.hlc > limit]
+    if not future and (row["deleted_hlc"] or 0) <= limit and row["created_hlc"] <= limit:
+        return None
+    hlc, device = db.clock.now(), db.device_id
+    clocks = {f: ([hlc, device] if st.hlc > limit else st.encode()) for f, st in stamps.items()}
+    created = (hlc, device) if row["created_hlc"] > limit else (row["created_hlc"],
+                                                                  row["created_device"])
+    deleted = hlc if (row["deleted_hlc"] or 0) > limit else row["deleted_hlc"]
+    db.conn.execute(
+        f"UPDATE {spec.table} SET created_hlc = ?, created_device = ?, updated_hlc = ?, "
+        "device = ?, deleted_hlc = ?, clocks = ? WHERE id = ?",
+        (*created, hlc, device, deleted, _dumps(clocks), row_id))
+    return hlc
+
+
 # -- applying pulled changes ----------------------------------------------------------------
 @contextmanager
 def _remote_transaction(db: Database) -> Iterator[sqlite3.Connection]:

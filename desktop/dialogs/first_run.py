@@ -1,4 +1,5 @@
-"""First run on an empty data folder: create the real plant, or open the demo plant to explore."""
+"""First run on an empty data folder: create the real plant, open the demo plant to explore, or
+join a plant that other PCs already keep on a sync server (enrol + download everything)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ NOTE_STYLE = "color: #5f6b78;"
 class FirstRunDialog(QDialog):
     """Accepted once the plant exists; then ``username`` and ``login_hint`` prepare the login."""
 
-    CHOICE, CREATE, DEMO_READY = range(3)
+    CHOICE, CREATE, DEMO_READY, JOIN = range(4)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,7 @@ class FirstRunDialog(QDialog):
         self.stack.addWidget(self._choice_page())
         self.stack.addWidget(self._create_page())
         self.stack.addWidget(self._demo_ready_page())
+        self.stack.addWidget(self._join_page())
         layout.addWidget(self.stack, 1)
         self._go(self.CHOICE)
 
@@ -81,7 +83,14 @@ class FirstRunDialog(QDialog):
             self.tr("Try SafeDesk on a made-up plant with sample people, areas and users. "
                     "Keep your real plant in a separate data folder."))
         self.demo_button.clicked.connect(self.load_demo)
+        self.join_button = QCommandLinkButton(
+            self.tr("Join an existing plant (download from the sync server)"),
+            self.tr("For a second PC of a plant that already syncs: enter the server address "
+                    "and an enrolment code from IT; everything, users included, is "
+                    "downloaded."))
+        self.join_button.clicked.connect(lambda: self._go(self.JOIN))
         box.addWidget(self.create_button)
+        box.addWidget(self.join_button)
         box.addWidget(self.demo_button)
         self.choice_error = _error_label()
         box.addWidget(self.choice_error)
@@ -166,6 +175,36 @@ class FirstRunDialog(QDialog):
         box.addLayout(_button_row(go))
         return page
 
+    def _join_page(self) -> QWidget:
+        from db.sync.client import default_device_name  # late: only this page needs sync
+
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 8, 0, 0)
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.join_url_edit = QLineEdit()
+        self.join_url_edit.setPlaceholderText("https://sync.example.com")
+        self.join_code_edit = QLineEdit()
+        self.join_code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.join_name_edit = QLineEdit()
+        self.join_name_edit.setPlaceholderText(default_device_name(self.workspace.data_dir))
+        form.addRow(self.tr("Server address"), self.join_url_edit)
+        form.addRow(self.tr("Enrolment code"), self.join_code_edit)
+        form.addRow(self.tr("This PC's name"), self.join_name_edit)
+        box.addLayout(form)
+        self.join_error = _error_label()
+        box.addWidget(self.join_error)
+        box.addStretch(1)
+        back = QPushButton(self.tr("Back"))
+        back.setAutoDefault(False)
+        back.clicked.connect(lambda: self._go(self.CHOICE))
+        self.join_go_button = QPushButton(self.tr("Join and download"))
+        self.join_go_button.setDefault(True)
+        self.join_go_button.clicked.connect(self.join_plant)
+        box.addLayout(_button_row(back, self.join_go_button))
+        return page
+
     def _go(self, index: int) -> None:
         titles = {
             self.CHOICE: (self.tr("Welcome to SafeDesk"),
@@ -175,6 +214,9 @@ class FirstRunDialog(QDialog):
                                   "Keep the administrator password somewhere safe.")),
             self.DEMO_READY: (self.tr("The demo plant is ready"),
                               self.tr("Log in with this account:")),
+            self.JOIN: (self.tr("Join an existing plant"),
+                        self.tr("This PC enrols with the sync server and downloads the plant, "
+                                "its users included. Then log in with your usual account.")),
         }
         title, note = titles[index]
         self.title_label.setText(title)
@@ -182,6 +224,8 @@ class FirstRunDialog(QDialog):
         self.stack.setCurrentIndex(index)
         if index == self.CREATE:
             self.plant_edit.setFocus()
+        elif index == self.JOIN:
+            self.join_url_edit.setFocus()
 
     # -- create a plant ------------------------------------------------------------------
     def create_plant(self) -> None:
@@ -231,6 +275,74 @@ class FirstRunDialog(QDialog):
         self.create_error.show()
         if focus is not None:
             focus.setFocus()
+
+    # -- join a plant from the sync server -----------------------------------------------
+    def join_plant(self) -> None:
+        """Enrol this (empty) data folder, then a first sync downloads the plant. A folder
+        already enrolled by an earlier attempt whose download failed only syncs again."""
+        if self._busy:
+            return
+        from db.sync.client import SyncClient  # late: only this page needs sync
+
+        url = self.join_url_edit.text().strip()
+        code = self.join_code_edit.text().strip()
+        name = self.join_name_edit.text().strip() or None
+        client = SyncClient(self.workspace)
+        retry = client.enrolled and not code
+        if not retry and (not url or not code):
+            self._join_problem(self.tr("Enter both the server address and the code."))
+            return
+        steps = {"enrol": self.tr("Enrolling this PC…"),
+                 "download": self.tr("Downloading the plant…")}
+
+        def work(progress: Progress) -> dict[str, Any]:
+            try:
+                if not retry:
+                    progress.set(0, 0, steps["enrol"])
+                    client.enrol(url, code, name)
+                progress.set(0, 0, steps["download"])
+                summary = client.sync(progress=lambda done, total: progress.set(
+                    done, total, steps["download"]))
+                return {"errors": summary.errors, "pulled": summary.pulled}
+            finally:
+                client.close()
+
+        self._set_busy(True)
+        self.join_error.hide()
+        (Op(self, work, lane="io")
+         .with_progress(self.tr("Joining the plant…"), cancellable=False)
+         .success(self._joined).failure(self._join_failed).run())
+
+    def _joined(self, result: dict[str, Any]) -> None:
+        self._set_busy(False)
+        # Enrolled now (the code is spent): the same button only downloads again.
+        self.join_code_edit.clear()
+        if result["errors"]:
+            self._join_problem(self.tr("This PC is enrolled, but the download failed: "
+                                       "{error} Press “Join and download” to try again.")
+                               .replace("{error}", result["errors"][0]["message"]))
+            return
+        if not self.workspace.is_initialised():
+            self._join_problem(self.tr("The server holds no plant for this site yet. Create "
+                                       "the plant on the site's first PC and sync it there "
+                                       "first, or choose “Create a new plant” here if this is "
+                                       "the first PC."))
+            return
+        self.username = ""
+        self.login_hint = self.tr("The plant was downloaded from the sync server: log in with "
+                                  "your usual account.")
+        self.accept()
+
+    def _join_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, DomainError):
+            self._join_problem(exc.message())
+        else:
+            show_error(self, exc)
+
+    def _join_problem(self, text: str) -> None:
+        self.join_error.setText(text)
+        self.join_error.show()
 
     # -- the demo plant ------------------------------------------------------------------
     def load_demo(self) -> None:

@@ -168,18 +168,23 @@ class ConflictsPage(Page):
     def reload(self) -> None:
         ws = self.ctx.workspace
 
-        def load(_p: object) -> list[dict[str, Any]]:
+        def load(_p: object) -> tuple[list[dict[str, Any]], bool]:
+            enrolled = bool(local.SyncState(ws.db).get("credential"))
             rows = local.open_conflicts(ws.db)
             for row in rows:
                 if row["kind"] == "workflow":
                     hazard = ws.hazards_repo.get(row["ref"])
                     row["number"] = hazard.number if hazard else ""
                     row["description"] = hazard.description if hazard else ""
-            return rows
+            return rows, enrolled
 
         Op(self, load, lane="db").success(self._loaded).failure(self.bar.show_failure).run()
 
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+    def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
+        rows, enrolled = result
+        # "Every PC agrees" would be untrue on a PC that has never synced.
+        self.empty.setText(self.tr("No conflicts: every PC agrees.") if enrolled
+                           else self.tr("This PC is not enrolled for sync yet."))
         chosen = self.current()
         self.model.set_rows(rows)
         for number, row in enumerate(rows):  # a reload keeps the supervisor's selection

@@ -11,6 +11,7 @@ from db.sync import local
 from desktop.main_window import MainWindow
 from desktop.pages.conflicts import ConflictsPage
 from desktop.settings import Settings
+from server import store
 from tests.sync import conftest as sync_fixtures
 from tests.sync.helpers import PC, code_for, new_site
 
@@ -36,21 +37,30 @@ def test_not_enrolled_shows_in_the_status_bar(qtbot, ctx):
 
 def test_enrol_sync_and_settle_a_duplicate(qtbot, ctx, tmp_path, live_server, database_url):
     site = new_site(database_url)
+    window = _window(qtbot, ctx)
+    # This PC holds a plant and the site is empty: it is the site's first PC.
+    dialog = window.sync.open_enrol()
+    dialog.url.setText(live_server.url)
+    dialog.code.setText(code_for(database_url, site))
+    dialog.name.setText("安全科")
+    with qtbot.waitSignal(window.sync.finished, timeout=20000) as round_done:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert round_done.args[0].ok
     other = PC(tmp_path, "other", live_server.url, code_for(database_url, site))
     try:
+        assert other.sync().ok  # an empty folder downloads the plant
         other.add_person("E100", "李四")
         assert other.sync().ok
         ctx.workspace.people.add(ctx.actor, {"employee_no": "E100", "name": "张三"})
-        window = _window(qtbot, ctx)
-        dialog = window.sync.open_enrol()
-        dialog.url.setText(live_server.url)
-        dialog.code.setText(code_for(database_url, site))
         with qtbot.waitSignal(window.sync.finished, timeout=20000) as round_done:
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            window.sync.sync_now()
         summary = round_done.args[0]
         assert summary.ok and summary.pulled >= 1 and summary.conflicts == 1
         assert window.sync.label.text().startswith("Synced ")
         assert "1 conflicts" in window.sync.label.text()
+        with store.connect(database_url) as conn:
+            names = {d["name"] for d in store.devices(conn)}
+        assert "安全科" in names
 
         window.show_page("conflicts")
         page = window.current_page()
@@ -155,3 +165,59 @@ def test_a_supervisor_settles_a_workflow_conflict_on_the_page(qtbot, ctx, tmp_pa
         assert other.ws.hazards_repo.get(hid).conflicts == 0
     finally:
         other.close()
+
+
+def test_conflicts_page_on_a_pc_that_never_synced(qtbot, ctx):
+    page = ConflictsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.empty.text() == "This PC is not enrolled for sync yet.")
+
+
+def test_first_run_joins_an_existing_plant(qtbot, workspace, tmp_path, live_server,
+                                           database_url):
+    from PySide6.QtCore import Qt
+
+    from desktop.dialogs.first_run import FirstRunDialog
+    from tests.desktop.conftest import ADMIN_PASSWORD, PLANT_NAME
+
+    site = new_site(database_url)
+    dlg = FirstRunDialog(workspace)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.join_button, Qt.MouseButton.LeftButton)
+    assert dlg.stack.currentIndex() == FirstRunDialog.JOIN
+    dlg.join_url_edit.setText(live_server.url)
+    dlg.join_code_edit.setText(code_for(database_url, site))
+    # The site has no plant yet: enrolled, but there is nothing to log in to.
+    qtbot.mouseClick(dlg.join_go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.join_error.isVisible(), timeout=20000)
+    assert "no plant" in dlg.join_error.text() and dlg.isVisible()
+    first = PC(tmp_path, "first", live_server.url, code_for(database_url, site))
+    try:
+        first.ws.create_plant(PLANT_NAME, "A", "一厂区", "boss", "王磊", ADMIN_PASSWORD)
+        assert first.sync().ok
+    finally:
+        first.close()
+    # Already enrolled by the first attempt: the same button only downloads again.
+    with qtbot.waitSignal(dlg.accepted, timeout=20000):
+        qtbot.mouseClick(dlg.join_go_button, Qt.MouseButton.LeftButton)
+    assert workspace.is_initialised() and workspace.plant_name == PLANT_NAME
+    assert workspace.auth.login("boss", ADMIN_PASSWORD).username == "boss"
+    assert "usual account" in dlg.login_hint and dlg.username == ""
+
+
+def test_first_run_join_with_a_bad_code_stays_on_the_page(qtbot, workspace, live_server,
+                                                          database_url):
+    from desktop.dialogs.first_run import FirstRunDialog
+
+    new_site(database_url)
+    dlg = FirstRunDialog(workspace)
+    qtbot.addWidget(dlg)
+    dlg._go(FirstRunDialog.JOIN)
+    dlg.join_go_button.click()  # nothing typed
+    assert "both" in dlg.join_error.text()
+    dlg.join_url_edit.setText(live_server.url)
+    dlg.join_code_edit.setText("WRONG-CODE-XXXX")
+    dlg.join_go_button.click()
+    qtbot.waitUntil(lambda: t("sync.bad_code") in dlg.join_error.text(), timeout=20000)
+    assert not workspace.is_initialised()

@@ -37,7 +37,8 @@ class PC:
         if wall is not None:
             from core.hlc import HybridLogicalClock
 
-            self.ws.db.clock = HybridLogicalClock(self.ws.db.clock.last, wall=wall)
+            self.ws.db.clock = HybridLogicalClock(self.ws.db.clock.last, wall=wall,
+                                                  max_ahead_ms=self.ws.db.clock.max_ahead_ms)
         kwargs: dict[str, Any] = {"transport": transport}
         if wall is not None:
             kwargs["wall"] = wall
