@@ -31,7 +31,7 @@ MESSAGES = {
     },
     "cli.import_failed": {
         "zh_CN": "发现 {count} 处问题，未导入任何数据。",
-        "en": "{count} problems found; nothing was imported.",
+        "en": "Problems found: {count}. Nothing was imported.",
     },
     "cli.unmatched": {
         "zh_CN": "未识别的列（可用 --map '表头=字段' 指定）：{headers}",

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from core import i18n
 from core.i18n import DomainError, t
+from core.metrics import periods_overlap
 from core.periods import Period, period_of
 from db.workspace import Workspace
 from jobs.report_catalog import ReportRequest, load_all
+from reports.output_file import check_output
 
 i18n.register({
     "cli.report_unknown": {
@@ -39,8 +41,19 @@ i18n.register({
         "en": "The report “{name}” needs {option}.",
     },
     "cli.report_bad_range": {
-        "zh_CN": "“{value}”不是期间范围；应为 2024-01..2024-06 或 2024-01-01..2024-06-30。",
-        "en": "“{value}” is not a range; use 2024-01..2024-06 or 2024-01-01..2024-06-30.",
+        "zh_CN": "“{value}”不是期间范围；应为 2024-01..2024-06、2024-01-01..2024-06-30 "
+                 "或单个月份 2024-05。",
+        "en": "“{value}” is not a range; use 2024-01..2024-06, 2024-01-01..2024-06-30 or one "
+              "month such as 2024-05.",
+    },
+    "cli.report_period_or_range": {
+        "zh_CN": "--period 与 --from/--to 只能二选一。",
+        "en": "Give either --period or --from/--to, not both.",
+    },
+    "cli.report_no_period": {
+        "zh_CN": "提示：报表“{name}”不按期间出具（按当前数据），已忽略 --period/--from/--to。",
+        "en": "Note: the report “{name}” has no period (it shows the current data); "
+              "--period/--from/--to ignored.",
     },
     "cli.report_done": {
         "zh_CN": "已生成{title}：{path}",
@@ -67,9 +80,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_range(text: str) -> Period:
-    """2024-01..2024-06 (months, inclusive) or 2024-01-01..2024-06-30 (days)."""
-    parts = text.split("..")
-    if len(parts) != 2:
+    """2024-01..2024-06 (months, inclusive), 2024-01-01..2024-06-30 (days), or one month or
+    day alone (2025-05 is May 2025)."""
+    parts = text.split("..") if ".." in text else [text, text]
+    if len(parts) != 2 or not all(p.strip() for p in parts):
         raise DomainError("cli.report_bad_range", value=text)
     try:
         ends = [period_of(period=p) if len(p.strip()) <= 7 else period_of(start=p, end=p)
@@ -100,10 +114,15 @@ def cmd_report(ws_opener, args: argparse.Namespace) -> int:
         raise DomainError("cli.report_unknown", name=args.name, names=", ".join(reports))
     if args.output is None:
         raise DomainError("cli.report_no_output", formats=", ".join(spec.formats))
+    check_output(args.output, spec.formats)  # a folder, no extension, a missing folder
     suffix = args.output.suffix.lower().lstrip(".")
     if suffix not in spec.formats:
         raise DomainError("cli.report_bad_format", name=spec.name, suffix=suffix,
                           formats=", ".join(spec.formats))
+    if args.period and (args.start or args.end):
+        raise DomainError("cli.report_period_or_range")
+    if (args.period or args.start or args.end) and "period" not in spec.needs:
+        print(t("cli.report_no_period", name=spec.name), file=sys.stderr)
     request = ReportRequest(period=period_of(args.period, args.start, args.end),
                             hazard_number=args.hazard, plan=args.plan, area=args.area,
                             equipment=args.equipment, paper=args.paper)
@@ -113,6 +132,10 @@ def cmd_report(ws_opener, args: argparse.Namespace) -> int:
         if not (args.before and args.after):
             raise DomainError("cli.report_needs", name=spec.name, option="--before A..B --after A..B")
         request.before, request.after = parse_range(args.before), parse_range(args.after)
+        both = periods_overlap(request.before, request.after)
+        if both is not None:  # allowed (someone may mean it), but said
+            print(t("metrics.overlap", start=both[0].isoformat(), end=both[1].isoformat()),
+                  file=sys.stderr)
     ws: Workspace = ws_opener(args)
     try:
         result = spec.render(ws, request, args.output)

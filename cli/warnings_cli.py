@@ -21,7 +21,7 @@ from db.workspace import Workspace
 i18n.register({
     "cli.warnings_none": {"zh_CN": "当前没有预警。", "en": "No active warnings."},
     "cli.warnings_count": {"zh_CN": "共 {count} 条有效预警（本次新增 {raised} 条）。",
-                           "en": "{count} active warnings ({raised} new in this run)."},
+                           "en": "Active warnings: {count} (new in this run: {raised})."},
     "cli.warnings_new_hazards": {"zh_CN": "已按 MES 规则登记重大隐患：{numbers}",
                                  "en": "Major hazards recorded by the MES rule: {numbers}"},
 })
@@ -74,8 +74,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
         outcome = import_sensor(ws, SYSTEM, Path(args.file))
         if not outcome.ok:
             return _print_problems(outcome.problems)
-        print(t("readings.sensor_done", count=outcome.added, series=outcome.series,
-                anomalies=outcome.anomalies))
+        print(t("readings.sensor_done", added=outcome.added, skipped=outcome.skipped,
+                series=outcome.series, anomalies=outcome.anomalies))
     if outcome.summary is not None:
         _say_summary(ws, outcome.summary)
     return 0

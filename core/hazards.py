@@ -299,14 +299,18 @@ class HazardService:
         v["found_at"] = found.replace(microsecond=0).isoformat()
         return v
 
-    def record(self, actor: Actor, values: Mapping[str, Any], photos: Iterable[Any] = ()) -> str:
+    def record(self, actor: Actor, values: Mapping[str, Any], photos: Iterable[Any] = (), *,
+               hazard_id: str | None = None, event_id: str | None = None) -> str:
         """Staff record a hazard they found: it enters the workflow at 发现 (to dispatch).
-        ``photos`` (file paths) are stored as before-photos in the same transaction."""
+        ``photos`` (file paths) are stored as before-photos in the same transaction.
+        ``hazard_id``/``event_id``: given by a rule that two PCs may run on the same data
+        (the MES forced stop), so both write the same rows and sync merges them into one."""
         require(actor, Permission.RECORD_HAZARD)
         v = self._validate_new(values)
         v.setdefault("reporter_name", actor.display_name)
         v.setdefault("reporter_person_id", actor.person_id)
-        return self._create(v, DISCOVERED, actor, photos=photos)
+        return self._create(v, DISCOVERED, actor, photos=photos, hazard_id=hazard_id,
+                            event_id=event_id)
 
     def attachments(self, actor: Actor, hazard_id: str) -> list[Any]:
         """Photos and documents stored with a hazard (core.equipment.Attachment rows)."""
@@ -340,21 +344,22 @@ class HazardService:
         return self._create(v, REPORTED, actor, reporter_name, photos)
 
     def _create(self, values: dict[str, Any], kind: str, actor: Actor | None,
-                name: str | None = None, photos: Iterable[Any] = ()) -> str:
+                name: str | None = None, photos: Iterable[Any] = (),
+                hazard_id: str | None = None, event_id: str | None = None) -> str:
         found = dt.datetime.fromisoformat(values["found_at"])
         values.setdefault("number", self.repo.next_number(found.year))
-        hazard_id = self.new_id()
+        hazard_id = hazard_id or self.new_id()
         event = self._event(hazard_id, kind, {"found_at": values["found_at"],
                                               "reporter_name": values.get("reporter_name")},
-                            actor, name)
+                            actor, name, event_id)
         # The report and its photos land together or not at all.
         return self.repo.create({**values, "id": hazard_id}, event,
                                 [("before", path) for path in photos])
 
     def _event(self, hazard_id: str, kind: str, payload: Mapping[str, Any],
-               actor: Actor | None, name: str | None = None) -> Event:
+               actor: Actor | None, name: str | None = None, event_id: str | None = None) -> Event:
         hlc, device = self.stamp()
-        return Event(self.new_id(), hazard_id, kind, dict(payload),
+        return Event(event_id or self.new_id(), hazard_id, kind, dict(payload),
                      actor.user_id if actor else "", name or (actor.display_name if actor else ""),
                      self.now().replace(microsecond=0), hlc, device)
 
@@ -368,7 +373,9 @@ class HazardService:
 
         state = fold(self.repo.events(hazard_id))
         if not can_apply(state, kind):
-            raise DomainError("hazard.wrong_step", step=label(STEP_LABELS, state.step))
+            # the step's label in the language the message is shown in (see i18n.Localized)
+            raise DomainError("hazard.wrong_step",
+                              step=i18n.Localized(*STEP_LABELS.get(state.step, (state.step,) * 2)))
         return self.repo.append(self._event(hazard_id, kind, payload, actor), hazard.grade,
                                 self.rules())
 

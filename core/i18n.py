@@ -32,12 +32,30 @@ def language() -> str:
     return _current
 
 
+class Localized:
+    """A message parameter with a text per language (a step or state label), put into the
+    message in the message's own language, not in the one current when the error was raised."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
+
+    def text(self, lang: str | None = None) -> str:
+        return self.en if (lang or _current) == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Localized({self.zh!r}, {self.en!r})"
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The message for ``key`` in ``lang`` (default: the current language), formatted."""
     texts = _catalog.get(key)
     if texts is None:
         return key if not params else f"{key} {params}"
     text = texts.get(lang or _current) or texts.get("en") or key
+    params = {k: v.text(lang) if isinstance(v, Localized) else v for k, v in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError):

@@ -84,6 +84,18 @@ MESSAGES = {
     "metrics.month": {"zh_CN": "{year}年{month}月", "en": "{year}-{month:02d}"},
     "metrics.unknown_person": {"zh_CN": "没有工号为“{number}”的人员。",
                                "en": "Nobody has the employee number “{number}”."},
+    "metrics.future_period": {
+        "zh_CN": "期间“{period}”尚未开始（今天是 {today}），还没有数据可以对比。",
+        "en": "The period “{period}” has not started yet (today is {today}): there is no data "
+              "to compare.",
+    },
+    "metrics.partial": {"zh_CN": "{period}（截至 {today}，未满）",
+                        "en": "{period} (partial, to {today})"},
+    "metrics.overlap": {
+        "zh_CN": "注意：对比前后两个期间有重叠（{start} 至 {end}），重叠部分的数据两边都计入。",
+        "en": "Note: the two periods overlap ({start} to {end}); data in the overlap counts on "
+              "both sides.",
+    },
 }
 i18n.register(MESSAGES)
 
@@ -175,6 +187,10 @@ class PeriodMetrics:
     training_coverage: float | None
     visits: int
     deductions_per_visit: float | None
+    # The period runs to today or beyond: the current month is not over and later months have
+    # no data yet, so only the months up to today count (``through`` is the last day counted).
+    partial: bool = False
+    through: dt.date | None = None
 
 
 # The before/after table's rows: (key, (zh, en) label, unit, decimals, lower is better)
@@ -237,6 +253,23 @@ class Comparison:
     after: PeriodMetrics
     rows: list[ComparisonRow]
 
+    def overlap(self) -> tuple[dt.date, dt.date] | None:
+        """The days both periods cover (allowed, but said: they count on both sides)."""
+        return periods_overlap(self.before.period, self.after.period)
+
+    def overlap_note(self, lang: str | None = None) -> str:
+        both = self.overlap()
+        if both is None:
+            return ""
+        return i18n.t("metrics.overlap", lang, start=both[0].isoformat(), end=both[1].isoformat())
+
+
+def periods_overlap(a: Period, b: Period) -> tuple[dt.date, dt.date] | None:
+    if None in (a.start, a.end, b.start, b.end):
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)  # type: ignore[type-var]
+    return (start, end) if start <= end else None
+
 
 class MetricsRepository(Protocol):
     def month_raw(self, start: dt.date, end: dt.date) -> dict[str, MonthRaw]: ...
@@ -273,10 +306,17 @@ def month_metrics(month: str, raw: MonthRaw, training: float | None = None) -> M
 
 
 def period_metrics(period: Period, raws: Mapping[str, MonthRaw],
-                   training: float | None = None) -> PeriodMetrics:
+                   training: float | None = None, today: dt.date | None = None) -> PeriodMetrics:
+    """``today``: months after it have no data yet and do not count (a period that starts
+    after it is refused); a period reaching today is marked partial."""
     if period.start is None or period.end is None:
         raise DomainError("metrics.period_needed")
-    months = months_of(period.start, period.end)
+    if today is not None and period.start > today:
+        raise DomainError("metrics.future_period", today=today.isoformat(), period=i18n.Localized(
+            period_label(period, "zh_CN"), period_label(period, "en")))
+    partial = today is not None and period.end >= today
+    through = min(period.end, today) if today is not None else period.end
+    months = months_of(period.start, through)
     got = [raws.get(m, MonthRaw()) for m in months]
     hazards = sum(r.hazards for r in got)
     archived = sum(r.archived for r in got)
@@ -295,7 +335,8 @@ def period_metrics(period: Period, raws: Mapping[str, MonthRaw],
         injury_rate_permille=injured_staffed / heads * 1000 if heads else None,
         injury_rate_per_million_hours=injured_hours / hours * 1_000_000 if hours else None,
         training_coverage=training, visits=visits,
-        deductions_per_visit=sum(r.deductions for r in got) / visits if visits else None)
+        deductions_per_visit=sum(r.deductions for r in got) / visits if visits else None,
+        partial=partial, through=through)
 
 
 def compare(before: PeriodMetrics, after: PeriodMetrics, lang: str | None = None) -> Comparison:
@@ -458,7 +499,7 @@ class MetricsService:
         if period.start is None or period.end is None:
             raise DomainError("metrics.period_needed")
         return period_metrics(period, self.repo.month_raw(period.start, period.end),
-                              self._training(period.start, period.end))
+                              self._training(period.start, period.end), self.now().date())
 
     def compare(self, actor: Actor, before: Period, after: Period,
                 lang: str | None = None) -> Comparison:
@@ -475,6 +516,14 @@ def period_label(period: Period, lang: str | None = None) -> str:
         return i18n.t("metrics.months", lang, start=first,
                       end=i18n.t("metrics.month", lang, year=e.year, month=e.month))
     return period.label(lang)
+
+
+def period_caption(metrics: PeriodMetrics, lang: str | None = None) -> str:
+    """The period's label, marked when it is partial (runs to today or beyond)."""
+    text = period_label(metrics.period, lang)
+    if metrics.partial and metrics.through is not None:
+        return i18n.t("metrics.partial", lang, period=text, today=metrics.through.isoformat())
+    return text
 
 
 def label_of(table: Mapping[str, tuple[str, str]], key: str, lang: str | None = None) -> str:

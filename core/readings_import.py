@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from core import i18n
+from core.importing import fold_key, normalize_text
 from core.warning_rules import OVER_TEMPERATURE, SIGNALS
 
 MESSAGES = {
@@ -44,16 +45,17 @@ MESSAGES = {
     "readings.unreadable": {"zh_CN": "无法读取文件 {path}：{reason}",
                             "en": "Cannot read the file {path}: {reason}"},
     "readings.failed": {"zh_CN": "发现 {count} 处问题，未导入任何数据。",
-                        "en": "{count} problems found; nothing was imported."},
+                        "en": "Problems found: {count}. Nothing was imported."},
     "readings.empty": {"zh_CN": "文件中没有数据行。", "en": "The file has no data rows."},
     "readings.mes_done": {
         "zh_CN": "MES 报警导入完成：新增 {added} 条，已存在跳过 {skipped} 条，新增映射 {mapped} 个。",
         "en": "MES alarms imported: {added} added, {skipped} already there, {mapped} new mappings.",
     },
     "readings.sensor_done": {
-        "zh_CN": "传感器读数导入完成：{count} 个读数，{series} 条序列；检测到 {anomalies} 处新异常。",
-        "en": "Sensor readings imported: {count} readings in {series} series; {anomalies} new "
-              "anomalies found.",
+        "zh_CN": "传感器读数导入完成：新增读数 {added} 个，已存在跳过 {skipped} 个（共 {series} 条序列）；"
+                 "检测到新异常 {anomalies} 处。",
+        "en": "Sensor readings imported — new: {added}, already stored: {skipped} (series: "
+              "{series}); new anomalies found: {anomalies}.",
     },
 }
 i18n.register(MESSAGES)
@@ -122,16 +124,34 @@ def parse_value(text: object) -> tuple[bool, float | None]:
     return (True, value) if math.isfinite(value) else (False, None)  # nan/inf poison medians
 
 
+def mes_key(text: object) -> str:
+    """How an MES id is stored: normalised like any code (NFKC, spaces), upper case."""
+    return normalize_text(text).upper()
+
+
 @dataclass
 class Resolver:
-    """MES id or equipment code → equipment id."""
+    """MES id or equipment code → equipment id. Both are codes, matched as the equipment import
+    matches codes (``fold_key``: full-width forms, case and spaces do not matter), so
+    `` yj-cy-0009 `` is YJ-CY-0009. A mapping wins over an equipment code of the same spelling."""
 
     codes: Mapping[str, str]  # equipment code -> id
     mappings: Mapping[str, str]  # MES id -> equipment id
 
+    def __post_init__(self) -> None:
+        self._by_key: dict[str, tuple[str, str]] = {}
+        for code, equipment_id in self.codes.items():
+            self._by_key.setdefault(fold_key(code), (code, equipment_id))
+        for mes_id, equipment_id in self.mappings.items():
+            self._by_key[fold_key(mes_id)] = (mes_id, equipment_id)
+
+    def match(self, machine: str) -> tuple[str, str] | None:
+        """(the stored spelling: mapped MES id or equipment code, equipment id)."""
+        return self._by_key.get(fold_key(machine))
+
     def __call__(self, machine: str) -> str | None:
-        key = machine.strip()
-        return self.mappings.get(key) or self.codes.get(key)
+        found = self.match(machine)
+        return found[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -148,7 +168,8 @@ def check_alarm(row_no: int, machine: str, time_text: str, kind_text: str, value
                 ) -> tuple[dict | None, list[RowProblem]]:
     """One alarm row → (values for mes_alarms, problems)."""
     problems = []
-    equipment_id = resolve(machine or "")
+    found = resolve.match(machine or "") if isinstance(resolve, Resolver) else None
+    equipment_id = found[1] if found else resolve(machine or "")
     if not equipment_id:
         problems.append(RowProblem("readings.unknown_machine", {"row": row_no, "machine": machine}))
     moment = parse_time(time_text)
@@ -164,5 +185,7 @@ def check_alarm(row_no: int, machine: str, time_text: str, kind_text: str, value
     if problems:
         return None, problems
     assert moment is not None
-    return {"equipment_id": equipment_id, "mes_id": machine.strip(), "at": moment.isoformat(),
+    # the stored spelling, so "yj-cy-0001" and "YJ-CY-0001" give the same alarm (and alarm id)
+    mes_id = found[0] if found else machine.strip()
+    return {"equipment_id": equipment_id, "mes_id": mes_id, "at": moment.isoformat(),
             "kind": normalise_kind(kind_text), "value": value}, []

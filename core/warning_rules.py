@@ -408,7 +408,8 @@ def mes_overtemperature(alarms: Iterable[AlarmRow], settings: Mapping[str, float
                 {"count": len(run), "first": run[0][2][:16].replace("T", " "),
                  "last": run[-1][2][:16].replace("T", " "),
                  "peak": _num(round(max(peaks), 1)) if peaks else "—"},
-                {"alarms": [a[0] for a in run]}, run[-1][2]))
+                # the alarm that made the row long enough: when the stop became due
+                {"alarms": [a[0] for a in run], "trigger_at": run[need - 1][2]}, run[-1][2]))
     return out
 
 

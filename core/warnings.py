@@ -40,6 +40,9 @@ from core.warning_rules import (
 NEW, ACKNOWLEDGED, ACTED, CLOSED = "new", "acknowledged", "acted", "closed"
 REOPENED = "reopened"
 WARNING_NAMESPACE = "safedesk:warning"
+# Rows a warning's consequences write get ids from the warning's id (its key and episode), so
+# two PCs that import the same MES file offline write the same rows and sync merges them.
+FORCED_STOP_NAMESPACE = "safedesk:warning:forced_stop"
 STATES = (NEW, ACKNOWLEDGED, ACTED, CLOSED)
 ALARM_LABELS = {"over_temperature": ("超温", "over-temperature")}
 STATE_LABELS = {NEW: ("新预警", "New"), ACKNOWLEDGED: ("已确认", "Acknowledged"),
@@ -212,12 +215,12 @@ class WarningRepository(Protocol):
     def get(self, warning_id: str) -> WarningItem | None: ...
     def add_warning(self, values: Mapping[str, Any], row_id: str | None = None) -> str: ...
     def update_warning(self, warning_id: str, changes: Mapping[str, Any]) -> dict[str, Any]: ...
-    def add_event(self, values: Mapping[str, Any]) -> str: ...
+    def add_event(self, values: Mapping[str, Any], row_id: str | None = None) -> str: ...
     def events(self, warning_id: str) -> list[WarningEvent]: ...
     def subject_names(self, kind: str, ids: Iterable[str]) -> dict[str, str]: ...
     def machine(self, equipment_id: str) -> MachinePlace | None: ...
     def mark_high_risk(self, equipment_id: str) -> None: ...
-    def add_monitoring(self, values: Mapping[str, Any]) -> str: ...
+    def add_monitoring(self, values: Mapping[str, Any], row_id: str | None = None) -> str: ...
     def monitored(self, active_only: bool = True) -> list[Monitored]: ...
     def set_monitoring_active(self, row_id: str, active: bool) -> None: ...
     def active_count(self) -> int: ...
@@ -295,7 +298,8 @@ class WarningService:
             if item is None:
                 raise DomainError("warning.not_found")
             if item.state.state not in _ALLOWED[kind]:
-                raise DomainError("warning.wrong_state", state=pick(STATE_LABELS, item.state.state))
+                raise DomainError("warning.wrong_state", state=i18n.Localized(
+                    *STATE_LABELS.get(item.state.state, (item.state.state,) * 2)))
             self.repo.add_event({
                 "warning_id": warning_id, "kind": kind, "hazard_id": hazard_id,
                 "actor_id": actor.user_id, "actor_name": actor.display_name,
@@ -387,7 +391,8 @@ class WarningService:
         self.repo.add_monitoring({
             "equipment_id": f.subject_id, "rule": f.rule, "warning_id": warning_id,
             "reason": json.dumps({"key": key, "params": f.params}, ensure_ascii=False),
-            "since": now[:10], "active": 1})
+            "since": now[:10], "active": 1},
+            deterministic_id(FORCED_STOP_NAMESPACE, warning_id, "monitoring"))
 
     def _forced_stop(self, actor: Actor, f: Finding, warning_id: str, now: str) -> str:
         """The MES rule's consequence: high risk, a major hazard (forced maintenance stop) in
@@ -396,20 +401,30 @@ class WarningService:
         code, name = (machine.code, machine.name) if machine else (f.subject_id, "")
         self.repo.mark_high_risk(f.subject_id)
         params = {**f.params, "code": code, "name": name}
-        hazard_id = self.hazards.record(actor, {
-            "description": i18n.t("warning.stop_description", "zh_CN", **params),
-            "type": "machinery", "grade": "major", "source": "mes",
-            "area_id": machine.area_id if machine else None,
-            "line_id": machine.line_id if machine else None,
-            "equipment_id": f.subject_id,
-            "location": i18n.t("warning.stop_location", "zh_CN", code=code),
-            "found_at": now})
+        # Deterministic ids (see FORCED_STOP_NAMESPACE): the same episode on two PCs is one
+        # hazard after sync. Its number comes from each PC's local sequence; as the rows
+        # merge field by field (newest stamp wins), one number survives on every PC and the
+        # warning shows the number of its linked hazard (read from the hazard, not stored).
+        hazard_id = deterministic_id(FORCED_STOP_NAMESPACE, warning_id, "hazard")
+        if self.hazards.repo.get(hazard_id) is None:
+            self.hazards.record(actor, {
+                "description": i18n.t("warning.stop_description", "zh_CN", **params),
+                "type": "machinery", "grade": "major", "source": "mes",
+                "area_id": machine.area_id if machine else None,
+                "line_id": machine.line_id if machine else None,
+                "equipment_id": f.subject_id,
+                "location": i18n.t("warning.stop_location", "zh_CN", code=code),
+                # found when the rule's count was reached (the third alarm), not at import
+                "found_at": f.evidence.get("trigger_at") or now},
+                hazard_id=hazard_id,
+                event_id=deterministic_id(FORCED_STOP_NAMESPACE, warning_id, "discovered"))
         hazard = self.hazards.get(actor, hazard_id)
         self.repo.update_warning(warning_id, {"params": {**f.params, "number": hazard.number}})
         self.repo.add_event({
             "warning_id": warning_id, "kind": ACTED, "hazard_id": hazard_id,
             "actor_id": actor.user_id, "actor_name": actor.display_name,
-            "note": hazard.number, "at": now})
+            "note": hazard.number, "at": now},
+            deterministic_id(FORCED_STOP_NAMESPACE, warning_id, "acted"))
         self._monitor(f, warning_id, now, "warning.monitor_reason_mes")
         return hazard_id
 

@@ -23,6 +23,7 @@ from analytics.sensor_anomaly import Settings, detect
 from core import i18n
 from core.auth import Actor, Permission, require
 from core.i18n import DomainError
+from core.importing import fold_key, normalize_text
 from core.readings_import import (
     KIND_HEADERS,
     MACHINE_HEADERS,
@@ -35,6 +36,7 @@ from core.readings_import import (
     RowProblem,
     check_alarm,
     find_column,
+    mes_key,
     normalise_signal,
     parse_value,
 )
@@ -113,14 +115,16 @@ def read_mapping(ws: Workspace, path: Path) -> tuple[dict[str, str], list[RowPro
         raise DomainError("readings.missing_columns", columns="mes_id, equipment_code",
                           found=", ".join(headers))
     mapping, problems = {}, []
+    by_key = {fold_key(code): equipment_id for code, equipment_id in codes.items()}
     for row_no, row in _dict_rows(path):
-        mes_id, code = str(row.get(mes_col) or "").strip(), str(row.get(code_col) or "").strip()
+        # both columns are codes: matched like the equipment import matches codes
+        mes_id, code = mes_key(row.get(mes_col) or ""), normalize_text(row.get(code_col) or "")
         if not mes_id and not code:
             continue
-        if code not in codes:
+        if fold_key(code) not in by_key:
             problems.append(RowProblem("readings.bad_mapping", {"row": row_no, "code": code}))
         else:
-            mapping[mes_id] = codes[code]
+            mapping[mes_id] = by_key[fold_key(code)]
     return mapping, problems
 
 
@@ -256,11 +260,16 @@ def import_sensor(ws: Workspace, actor: Actor, path: Path | str,
         raise DomainError("readings.empty")
     store = sensor_store(ws)
     merged = {}
+    # readings this PC holds per series: what the merge adds beyond them is new; the rest were
+    # stored already (a re-import of the same file adds nothing and says so)
+    held_before = {(e, s): count for e, s, _first, _last, count, _done in ws.warnings_repo.series()}
     for (equipment_id, signal), parts in chunks.items():
         t = np.concatenate([p[0] for p in parts])
         v = np.concatenate([p[1] for p in parts])
         merged[(equipment_id, signal)] = store.merged(equipment_id, signal, t, v)
-        outcome.added += len(t)
+        new = len(merged[(equipment_id, signal)][0]) - held_before.get((equipment_id, signal), 0)
+        outcome.added += new
+        outcome.skipped += len(t) - new
     staged = store.stage(merged)
     try:
         with ws.db.transaction():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,11 +125,28 @@ def _bars(fig: Figure, data: ChartData) -> list[Artist]:
                 va="center", fontsize=8, color=TEXT)
     ax.set_xlim(0, top * 1.12 + 0.5)
     _style(ax, data.title)
+    for tick in ax.get_yticklabels():
+        if "\n" in tick.get_text():  # two lines in one bar's height: a little smaller, tighter
+            tick.set_fontsize(7.5)
+            tick.set_linespacing(0.95)
     return list(bars)
 
 
 def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A bar's label on at most two lines: English wraps at spaces, Chinese (about twice as
+    wide a character) every 12 characters; only what does not fit in two lines is cut."""
+    wide = any(ord(ch) >= 0x2E80 for ch in text)
+    width = limit // 2 + 1 if wide else limit
+    if len(text) <= width:
+        return text
+    if wide:
+        lines = [text[i:i + width] for i in range(0, len(text), width)]
+    else:
+        lines = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    if len(lines) > 2:
+        rest = " ".join(lines[1:]) if not wide else "".join(lines[1:])
+        lines = [lines[0], rest[: width - 1] + "…"]
+    return "\n".join(lines)
 
 
 def _trend(fig: Figure, data: ChartData) -> list[Artist]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from core import i18n
-from core.metrics import Comparison, ComparisonRow, period_label
+from core.metrics import Comparison, ComparisonRow, period_caption
 from reports.pdf_layout import Check, Column, Document, Furniture, _no_check, page_size
 from reports.xlsx_layout import write_table
 
@@ -25,11 +25,14 @@ i18n.register({
     "effect.note": {"zh_CN": "说明", "en": "Note"},
     "effect.periods": {"zh_CN": "{before} 对比 {after}", "en": "{before} vs {after}"},
     "effect.definitions": {
-        "zh_CN": "口径：月均隐患数量＝期间发现的隐患数÷期间月数；平均整改周期＝从发现到归档（销号）"
+        "zh_CN": "口径：月均隐患数量＝期间发现的隐患数÷期间月数（未采纳、已合并和尚未核实的随手拍"
+                 "不计；期间延续到今天的，只计到今天为止的月份）；平均整改周期＝从发现到归档（销号）"
                  "的小时数，按期间发现且已归档的隐患平均；工伤率（千人负伤率）＝受伤人数÷各月在册人数"
                  "之和×1000（即月均千人负伤率）；百万工时伤害率＝受伤人数÷实际工时×1,000,000；"
                  "监管检查扣分＝外部检查扣分÷检查次数；“—”表示该期间没有数据（不是零）。",
-        "en": "Definitions: hazards per month = hazards found in the period ÷ months; average "
+        "en": "Definitions: hazards per month = hazards found in the period ÷ months (reports "
+              "not accepted, merged into another or not yet verified do not count; a period "
+              "reaching today counts the months up to today); average "
               "rectification time = hours from found to archived, averaged over the hazards found "
               "in the period and archived; injury rate = injured persons ÷ the sum of the monthly "
               "headcounts × 1000 (the average monthly rate); injuries per million hours = injured "
@@ -40,9 +43,9 @@ i18n.register({
         "zh_CN": "期间数据：对比前 {b_months} 个月、隐患 {b_hazards} 项、受伤 {b_injured} 人、"
                  "外部检查 {b_visits} 次；对比后 {a_months} 个月、隐患 {a_hazards} 项、"
                  "受伤 {a_injured} 人、外部检查 {a_visits} 次。",
-        "en": "Data: before {b_months} months, {b_hazards} hazards, {b_injured} injured, "
-              "{b_visits} external inspections; after {a_months} months, {a_hazards} hazards, "
-              "{a_injured} injured, {a_visits} external inspections.",
+        "en": "Data — before: months {b_months}, hazards {b_hazards}, injured {b_injured}, "
+              "external inspections {b_visits}; after: months {a_months}, hazards {a_hazards}, "
+              "injured {a_injured}, external inspections {a_visits}.",
     },
 })
 
@@ -54,9 +57,33 @@ def _furniture(comparison: Comparison, title: str, plant: str, lang: str) -> Fur
                     a_hazards=a.hazards, a_injured=a.injured, a_visits=a.visits)
     return Furniture(
         title=title, plant=plant, lang=lang,
-        period=i18n.t("effect.periods", lang, before=period_label(b.period, lang),
-                      after=period_label(a.period, lang)),
-        ending=(counts, i18n.t("effect.definitions", lang)))
+        period=i18n.t("effect.periods", lang, before=period_caption(b, lang),
+                      after=period_caption(a, lang)),
+        ending=tuple(text for text in (comparison.overlap_note(lang), counts,
+                                       i18n.t("effect.definitions", lang)) if text))
+
+
+# The unit of each measure, as a column of its own (PDF and Excel alike).
+UNITS: dict[str, tuple[str, str]] = {
+    "hazards_per_month": ("项/月", "per month"),
+    "rectification_hours": ("小时", "hours"),
+    "injury_rate_permille": ("‰", "‰"),
+    "injury_rate_per_million_hours": ("人/百万工时", "per million hours"),
+    "training_coverage": ("%", "%"),
+    "deductions_per_visit": ("分/次", "points per visit"),
+}
+
+
+def unit_of(row: ComparisonRow, lang: str) -> str:
+    zh, en = UNITS.get(row.key, (row.unit, row.unit))
+    return en if lang == "en" else zh
+
+
+def _plain(row: ComparisonRow, value: float | None) -> str:
+    """A value as the PDF prints it beside its unit column: "—" when absent."""
+    if value is None:
+        return "—"
+    return f"{value * 100 if row.unit == '%' else value:.{row.decimals}f}"
 
 
 def _number(row: ComparisonRow, value: float | None) -> float | None:
@@ -70,14 +97,15 @@ def effect_metrics_pdf(path: Path, comparison: Comparison, title: str, plant: st
     """Write the PDF; returns the number of pages."""
     b, a = comparison.before, comparison.after
     columns = [
-        Column(i18n.t("effect.indicator", lang), 3.2),
-        Column(i18n.t("effect.before", lang, period=period_label(b.period, lang)), 2.4, "right"),
-        Column(i18n.t("effect.after", lang, period=period_label(a.period, lang)), 2.4, "right"),
+        Column(i18n.t("effect.indicator", lang), 3.0),
+        Column(i18n.t("effect.unit", lang), 1.4, "center"),
+        Column(i18n.t("effect.before", lang, period=period_caption(b, lang)), 2.3, "right"),
+        Column(i18n.t("effect.after", lang, period=period_caption(a, lang)), 2.3, "right"),
         Column(i18n.t("effect.change", lang), 2.0, "right"),
-        Column(i18n.t("effect.note", lang), 2.6),
+        Column(i18n.t("effect.note", lang), 2.4),
     ]
-    rows: list[list[Any]] = [[r.label, r.text(r.before), r.text(r.after), r.change_text(), r.note]
-                             for r in comparison.rows]
+    rows: list[list[Any]] = [[r.label, unit_of(r, lang), _plain(r, r.before), _plain(r, r.after),
+                              r.change_text(), r.note] for r in comparison.rows]
     doc = Document(path, _furniture(comparison, title, plant, lang),
                    page_size("A4", "landscape"))
     pages = doc.table(columns, rows, font_size=10.5, check=check, total_rows=len(rows))
@@ -92,12 +120,12 @@ def effect_metrics_xlsx(path: Path, comparison: Comparison, title: str, plant: s
     columns = [
         Column(i18n.t("effect.indicator", lang), 28),
         Column(i18n.t("effect.unit", lang), 8, "center"),
-        Column(i18n.t("effect.before", lang, period=period_label(b.period, lang)), 22, "right", "number"),
-        Column(i18n.t("effect.after", lang, period=period_label(a.period, lang)), 22, "right", "number"),
+        Column(i18n.t("effect.before", lang, period=period_caption(b, lang)), 22, "right", "number"),
+        Column(i18n.t("effect.after", lang, period=period_caption(a, lang)), 22, "right", "number"),
         Column(i18n.t("effect.change_pct", lang), 14, "right", "number"),
         Column(i18n.t("effect.note", lang), 30),
     ]
-    rows = [[r.label, r.unit, _number(r, r.before), _number(r, r.after),
+    rows = [[r.label, unit_of(r, lang), _number(r, r.before), _number(r, r.after),
              None if r.change_pct is None else round(r.change_pct, 1), r.note]
             for r in comparison.rows]
     return write_table(path, _furniture(comparison, title, plant, lang), columns, rows,

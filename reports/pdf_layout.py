@@ -254,14 +254,19 @@ class Document:
         c = self.canvas
         c.setFont(FONT, 10)
         names = [*self.f.signatures, "report.sign_date"]
-        slot = width / len(names)
-        for i, key in enumerate(names):
-            x = MARGIN + i * slot
-            text = self.t(key) + ("：" if (self.lang or i18n.language()) != "en" else ": ")
+        colon = "：" if (self.lang or i18n.language()) != "en" else ": "
+        texts = [self.t(key) + colon for key in names]
+        widths = [self.metrics.width(text, 10) + 2 for text in texts]
+        # Every line as long as the others: a long label ("Principal responsible person")
+        # takes its own width, not its neighbours' line.
+        line = max(12 * mm, (width - sum(widths) - len(names) * 6 * mm) / len(names))
+        x = MARGIN
+        c.setLineWidth(0.5)
+        for text, label_width in zip(texts, widths, strict=True):
             c.drawString(x, y, text)
-            start = x + self.metrics.width(text, 10) + 2
-            c.setLineWidth(0.5)
-            c.line(start, y - 2, x + slot - 6 * mm, y - 2)
+            start = x + label_width
+            c.line(start, y - 2, start + line, y - 2)
+            x = start + line + 6 * mm
 
     def save(self) -> None:
         self.canvas.save()

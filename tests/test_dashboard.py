@@ -159,3 +159,48 @@ def test_a_hazard_arriving_after_its_state_is_counted(plant):
                      "'2026-03-19T07:30')", (areas["A"],))
     f = ws.dashboard.figures(admin, YEAR)
     assert (f.open_total, f.overdue) == (3, 2)
+
+
+def _reports(ws, admin, ids):
+    """Four 随手拍 reports found this month: one verified (a hazard now), one rejected, one
+    merged into YH-1, one not verified yet. Only the verified one is a hazard."""
+    from db import records
+    from db.repositories.tables import PEOPLE
+
+    person = records.insert(ws.db, PEOPLE, {"employee_no": "P-001", "name": "李四",
+                                            "status": "active"})
+    made = []
+    for i in range(4):
+        made.append(ws.hazards.report(None, person, "李四", {
+            "description": f"随手拍 {i}", "type": "ppe", "found_at": f"2026-03-1{i}T08:00:00"}))
+    ws.hazards.verify(admin, made[0])
+    ws.hazards.reject_report(admin, made[1], "不是隐患")
+    ws.hazards.merge(admin, made[2], ids["YH-1"])
+    return made
+
+
+def test_reports_not_accepted_merged_or_unverified_are_not_counted(plant):
+    ws, admin, _areas, ids = plant
+    before = ws.dashboard.load(admin, YEAR)
+    _reports(ws, admin, ids)
+    after = ws.dashboard.load(admin, YEAR)
+    # only the verified report adds one: found this month, open (to dispatch), a ppe bar
+    assert after.figures.found_this_month == before.figures.found_this_month + 1
+    assert after.figures.open_total == before.figures.open_total + 1
+    assert dict(after.by_type)["ppe"] == dict(before.by_type)["ppe"] + 1
+    march = {m: found for m, found, _closed in after.trend}["2026-03"]
+    assert march == {m: found for m, found, _closed in before.trend}["2026-03"] + 1
+    assert sum(map(sum, after.heat)) == sum(map(sum, before.heat)) + 1
+    # the drill-down behind the ppe bar lists the same hazards the bar counts
+    drilled = ws.dashboard.drill_page(admin, YEAR, Drill(type="ppe"))[1]
+    assert drilled == dict(after.by_type)["ppe"]
+
+
+def test_long_bar_labels_wrap_into_two_lines_instead_of_being_cut():
+    from reports.dashboard_charts import _short
+
+    label = _short("Guard or safety device missing/failed")
+    assert label == "Guard or safety device\nmissing/failed"
+    assert _short("Electrical") == "Electrical"
+    assert _short("安全防护装置缺失或失效") == "安全防护装置缺失或失效"
+    assert "…" not in _short("Unsafe act / procedure not followed")

@@ -194,3 +194,91 @@ def test_an_incident_links_a_person_by_employee_number(plant):
         ws.metrics.save_incident(admin, {"date": "2026-03-10", "employee_no": "XX9",
                                          "category": "lifting", "severity": "minor"})
     assert unknown.value.key == "metrics.unknown_person"
+
+
+def test_reports_not_accepted_merged_or_unverified_are_not_hazards_per_month(plant):
+    from tests.test_dashboard import _reports
+
+    ws, admin = plant
+    march = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    before = ws.metrics.period(admin, march).hazards
+    ids = dict(ws.db.conn.execute("SELECT number, id FROM hazards"))
+    _reports(ws, admin, ids)
+    assert ws.metrics.period(admin, march).hazards == before + 1  # the verified one only
+
+
+def test_future_months_are_not_counted_and_a_running_period_is_partial(plant):
+    from core.metrics import period_caption
+
+    ws, admin = plant
+    ws.metrics.now = lambda: dt.datetime(2026, 3, 20, 10, 0)
+    running = Period(dt.date(2026, 2, 1), dt.date(2026, 6, 30))
+    c = ws.metrics.compare(admin, BEFORE, running, "en")
+    # February and March so far: 1 + 4 hazards over 2 months, not over 5 months
+    assert (c.after.months, c.after.hazards) == (2, 5)
+    assert c.after.hazards_per_month == pytest.approx(2.5)
+    assert c.after.partial and not c.before.partial
+    assert "partial, to 2026-03-20" in period_caption(c.after, "en")
+    assert "截至 2026-03-20" in period_caption(c.after, "zh_CN")
+    with pytest.raises(DomainError) as err:
+        ws.metrics.compare(admin, BEFORE, Period(dt.date(2027, 1, 1), dt.date(2027, 6, 30)))
+    assert err.value.key == "metrics.future_period"
+    assert "2027-01 to 2027-06" in err.value.message("en")
+    assert "2027年1月至2027年6月" in err.value.message("zh_CN") and "2026-03-20" in err.value.message()
+
+
+def test_overlapping_periods_are_allowed_but_said(plant):
+    ws, admin = plant
+    c = ws.metrics.compare(admin, Period(dt.date(2026, 1, 1), dt.date(2026, 2, 28)),
+                           Period(dt.date(2026, 2, 1), dt.date(2026, 3, 31)), "en")
+    assert c.overlap() == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert "overlap" in c.overlap_note("en") and "重叠" in c.overlap_note("zh_CN")
+    assert ws.metrics.compare(admin, BEFORE, AFTER).overlap() is None
+
+
+def test_a_single_month_is_a_one_month_range():
+    from cli.report_cli import parse_range
+
+    assert parse_range("2025-05") == Period(dt.date(2025, 5, 1), dt.date(2025, 5, 31), "range")
+    assert parse_range(" 2025-05 ") == parse_range("2025-05..2025-05")
+    with pytest.raises(DomainError):
+        parse_range("2025-13")
+
+
+def test_cli_refuses_a_future_period_and_warns_about_overlap(plant, tmp_path):
+    ws, _admin = plant
+    folder = ws.data_dir
+    ws.close()
+    pdf = tmp_path / "effect.pdf"
+    future = _cli(folder, "--lang", "en", "report", "effect-metrics", "--before", "2025-05",
+                  "--after", "2099-01..2099-06", "-o", str(pdf))
+    assert future.returncode != 0 and "has not started yet" in future.stderr
+    assert not pdf.exists()
+    both = _cli(folder, "--lang", "en", "report", "effect-metrics", "--before", "2026-01..2026-02",
+                "--after", "2026-02..2026-03", "-o", str(pdf))
+    assert both.returncode == 0, both.stderr
+    assert "overlap (2026-02-01 to 2026-02-28)" in both.stderr and pdf.exists()
+
+
+def test_english_pdf_has_a_unit_column_and_full_signature_lines(plant, tmp_path):
+    ws, _admin = plant
+    folder = ws.data_dir
+    ws.close()
+    pdf = tmp_path / "effect.pdf"
+    done = _cli(folder, "--lang", "en", "report", "effect-metrics", "--before", "2025-01",
+                "--after", "2026-01..2026-03", "-o", str(pdf))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Unit" in text and "points per visit" in text and "per million hours" in text
+    # the signature lines: every line as long as the others, each after its own label
+    from reports.pdf_layout import Document, Furniture, page_size
+
+    doc = Document(tmp_path / "sig.pdf", Furniture("T", "P", "", lang="en"),
+                   page_size("A4", "landscape"))
+    drawn: list[tuple[float, float, float, float]] = []
+    doc.canvas.line = lambda *xy: drawn.append(xy)  # what draw_signatures strokes
+    doc.draw_signatures(100, page_size("A4", "landscape")[0] - 40)
+    lengths = [x2 - x1 for x1, _y1, x2, _y2 in drawn]
+    assert len(lengths) == 4 and max(lengths) - min(lengths) < 0.01 and min(lengths) > 80
+    assert all(drawn[i][0] > drawn[i - 1][2] for i in range(1, 4))  # no overlaps

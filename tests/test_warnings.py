@@ -299,3 +299,137 @@ def test_sensor_rejects_future_and_non_numbers(plant, tmp_path):
     assert [p.key for p in outcome.problems] == [
         "readings.bad_value", "readings.future_time", "readings.bad_signal"]
     assert ws.warnings_repo.series() == []
+
+
+def _second_pc(ws, root):
+    """A copy of this PC's data as a second PC would hold it after a sync: same rows, its own
+    device id, nothing waiting in its outbox."""
+    import sqlite3
+
+    from db.database import DB_FILENAME
+
+    (root).mkdir()
+    target = sqlite3.connect(root / DB_FILENAME)
+    ws.db.conn.backup(target)
+    target.execute("DELETE FROM meta WHERE key = 'device_id'")
+    target.execute("DELETE FROM outbox")
+    target.commit()
+    target.close()
+    other = Workspace.open(root, fast_hash=True)
+    other.hazards.now = lambda: NOW
+    return other
+
+
+def test_the_same_mes_file_on_two_pcs_is_one_forced_stop_after_sync(plant, tmp_path):
+    from db.sync.local import Applied, apply_page, next_batch, record_duplicate_codes
+
+    ws, users, ids = plant
+    # the second PC has one more hazard of its own: its local sequence is ahead
+    pc_b = _second_pc(ws, tmp_path / "pc-b")
+    try:
+        pc_b.hazards.record(users["clerk"], {"description": "地面油污", "type": "housekeeping",
+                                             "found_at": NOW.isoformat()})
+        mapping = _alarm_csv(tmp_path / "map.csv", [])
+        mapping.write_text("mes_id,equipment_code\nPRESS-07,YJ-CY-0001\n", encoding="utf-8")
+        alarms = _alarm_csv(tmp_path / "a.csv", [
+            ("PRESS-07", "2026-11-23 07:10:00", "超温", "88"),
+            ("PRESS-07", "2026-11-23 08:05:00", "超温", "90"),
+            ("PRESS-07", "2026-11-23 08:50:00", "超温", "93"),
+            ("PRESS-07", "2026-11-23 09:30:00", "超温", "95")])
+        made = []
+        for pc in (ws, pc_b):
+            outcome = import_mes_alarms(pc, users["clerk"], alarms, mapping, TODAY)
+            made.append(outcome.summary.hazards_created)
+        assert made[0] == made[1] and len(made[0]) == 1  # the same id on both PCs
+        stop = ws.hazards.get(users["clerk"], made[0][0])
+        # found when the third alarm came, not when the file was imported
+        assert stop.found_at == dt.datetime(2026, 11, 23, 8, 50)
+        assert ws.hazards.timeline(users["clerk"], stop.id)[0].id == \
+            pc_b.hazards.timeline(users["clerk"], stop.id)[0].id
+        # the two PCs numbered it from their own sequences
+        number_b = pc_b.hazards.get(users["clerk"], stop.id).number
+        assert number_b != stop.number
+        # A's changes reach B: one forced-stop hazard, one warning, one monitoring row
+        _batch_id, body = next_batch(ws.db, 10_000)
+        apply_page(pc_b.db, body["changes"], 1, "epoch-1", Applied())
+        conn = pc_b.db.conn
+        assert conn.execute("SELECT COUNT(*) FROM hazards WHERE source = 'mes' "
+                            "AND deleted_hlc IS NULL").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM hazard_events WHERE hazard_id = ?",
+                            (stop.id,)).fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM warnings WHERE rule = 'mes'").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM warning_events").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM key_monitoring").fetchone()[0] == 1
+        assert record_duplicate_codes(pc_b.db, "hazard", None) == 0
+        # the warning names the number the merged hazard kept
+        (w,) = [w for w in pc_b.warnings.list(users["clerk"]) if w.rule == "mes"]
+        kept = conn.execute("SELECT number FROM hazards WHERE id = ?", (stop.id,)).fetchone()[0]
+        assert w.params["number"] == kept and kept in w.explanation("zh_CN")
+    finally:
+        pc_b.close()
+
+
+def test_machine_ids_and_mapping_codes_are_matched_as_codes(plant, tmp_path):
+    ws, users, ids = plant
+    # a code typed in lower case, with spaces around it: still YJ-CY-0001
+    direct = _alarm_csv(tmp_path / "direct.csv", [
+        (" yj-cy-0001 ", "2026-11-20 07:00:00", "超温", "88"),
+        ("YJ-CY-0001", "2026-11-20 07:30:00", "door_open", "")])
+    outcome = import_mes_alarms(ws, users["clerk"], direct, None, TODAY, run_rules=False)
+    assert outcome.ok and (outcome.added, outcome.skipped) == (2, 0)
+    # the same alarm spelled the other way is the same alarm
+    again = _alarm_csv(tmp_path / "again.csv", [("Yj-Cy-0001", "2026-11-20 07:00:00", "超温", "88")])
+    assert import_mes_alarms(ws, users["clerk"], again, None, TODAY, run_rules=False).skipped == 1
+    # a mapping whose equipment code is in lower case; its MES id used in another spelling
+    mapping = tmp_path / "map.csv"
+    mapping.write_text("mes_id,equipment_code\nM-77,yj-cy-0001\n", encoding="utf-8")
+    mapped = _alarm_csv(tmp_path / "mapped.csv", [("m-77 ", "2026-11-21 07:00:00", "超温", "90")])
+    outcome = import_mes_alarms(ws, users["clerk"], mapped, mapping, TODAY, run_rules=False)
+    assert outcome.ok and outcome.mapped == 1, [p.message("en") for p in outcome.problems]
+    assert ws.warnings_repo.mes_mappings() == {"M-77": ids["press"]}
+    rows = ws.warnings_repo.alarms_of(ids["press"])
+    assert len(rows) == 3
+
+
+def test_a_sensor_reimport_says_nothing_new_was_stored(plant, tmp_path):
+    from core import i18n
+
+    ws, users, _ids = plant
+    values = normal_series(600, "vibration", np.random.default_rng(3))
+    path = _series_csv(tmp_path / "s.csv", "KY-KY-0001", values,
+                       np.datetime64("2026-11-20T00:00", "m"))
+    first = import_sensor(ws, users["clerk"], path, TODAY, run_rules=False)
+    assert (first.added, first.skipped) == (600, 0)
+    again = import_sensor(ws, users["clerk"], path, TODAY, run_rules=False)
+    assert (again.added, again.skipped) == (0, 600)
+    text = i18n.t("readings.sensor_done", "en", added=again.added, skipped=again.skipped,
+                  series=again.series, anomalies=0)
+    assert "new: 0" in text and "already stored: 600" in text
+    assert "新增读数 0 个" in i18n.t("readings.sensor_done", "zh_CN", added=0, skipped=600,
+                                     series=1, anomalies=0)
+
+
+def test_messages_read_right_for_one_and_in_one_language(plant):
+    from core import i18n
+
+    assert i18n.t("readings.failed", "en", count=1) == "Problems found: 1. Nothing was imported."
+    ws, users, ids = plant
+    (hazard,) = _record(ws, users["clerk"], 1, ids["lines"]["A"])
+    i18n.set_language("zh_CN")
+    try:
+        with pytest.raises(DomainError) as err:
+            ws.hazards.archive(users["admin"], hazard)  # it is at "to dispatch"
+    finally:
+        i18n.set_language("zh_CN")
+    assert "“To dispatch”" in err.value.message("en") and "待派发" not in err.value.message("en")
+    assert "“待派发”" in err.value.message("zh_CN")
+    assert "待派发" not in str(err.value)
+    w_key = "warning.wrong_state"
+    _record(ws, users["clerk"], 5, ids["lines"]["B"])
+    ws.warnings.run_rules(users["clerk"], TODAY)
+    (w,) = ws.warnings.list(users["clerk"])
+    ws.warnings.acknowledge(users["clerk"], w.id)
+    with pytest.raises(DomainError) as err:
+        ws.warnings.acknowledge(users["clerk"], w.id)
+    assert err.value.key == w_key and "“Acknowledged”" in err.value.message("en")
+    assert "“已确认”" in err.value.message("zh_CN")

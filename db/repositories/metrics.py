@@ -10,6 +10,7 @@ from core.metrics import ExternalInspection, Incident, MonthRaw, WorkforceMonth
 from db import records
 from db.database import Database
 from db.records import TableSpec
+from db.repositories.dashboard import minus, not_hazards
 from db.repositories.tables import EXTERNAL_INSPECTIONS, INCIDENTS, MONTHLY_WORKFORCE
 
 SPECS: dict[str, TableSpec] = {"incident": INCIDENTS, "workforce": MONTHLY_WORKFORCE,
@@ -93,13 +94,18 @@ class SqliteMetricsRepository:
         parts: dict[str, dict[str, Any]] = {}
         conn = self.db.conn
         # hazard_facts (migration 0010): the dashboard's per-hazard cache, so both pages count
-        # the same hazards the same way, without joining hazards to their states.
+        # the same hazards the same way (not verified, rejected and merged reports excluded),
+        # without joining hazards to their states.
         where, params = _range("found_at", start, end)
-        for month, count, archived, hours in conn.execute(
-                "SELECT found_month, COUNT(*), COUNT(rect_hours), TOTAL(rect_hours) "
-                f"FROM hazard_facts INDEXED BY hazard_facts_found WHERE live = 1{where} "
-                "AND found_month BETWEEN ? AND ? GROUP BY found_month",
-                [*params, start.isoformat()[:7], end.isoformat()[:7]]):
+        clauses = [f"live = 1{where}", "found_month BETWEEN ? AND ?"]
+        params = [*params, start.isoformat()[:7], end.isoformat()[:7]]
+        columns = "found_month, COUNT(*), COUNT(rect_hours), TOTAL(rect_hours)"
+        counted = conn.execute(
+            f"SELECT {columns} FROM hazard_facts INDEXED BY hazard_facts_found WHERE "
+            + " AND ".join(clauses) + " GROUP BY found_month", params).fetchall()
+        less = conn.execute(f"SELECT {columns}" + not_hazards(clauses) + " GROUP BY found_month",
+                            params).fetchall()
+        for month, count, archived, hours in minus(counted, less, 1):
             parts.setdefault(month, {}).update(hazards=count, archived=archived,
                                                archive_hours=hours)
         where, params = _range("date", start, end)

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.hazards import HAZARD_TYPES
 from core.ids import deterministic_id
+from core.warning_rules import MES
 from core.warnings import (
     CLOSED,
     MachinePlace,
@@ -94,8 +95,23 @@ class SqliteWarningRepository:
 
     def _items(self, rows: list[tuple]) -> list[WarningItem]:
         events = self._events_of([r[0] for r in rows])
-        return [WarningItem(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), json.loads(r[7]),
-                            r[8], r[9], fold(events.get(r[0], []))) for r in rows]
+        items = [WarningItem(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]),
+                             json.loads(r[7]), r[8], r[9], fold(events.get(r[0], [])))
+                 for r in rows]
+        # A forced stop's hazard number is shown as the hazard has it now: two PCs that
+        # raised the same stop offline numbered it each from their own sequence, and after
+        # sync the hazard row keeps one of them (the warning's params may keep the other).
+        linked = {w.id: w.state.hazard_ids[0] for w in items
+                  if w.rule == MES and w.state.hazard_ids}
+        numbers: dict[str, str] = {}
+        for part in _chunks(sorted(set(linked.values()))):
+            numbers.update(self.db.conn.execute(
+                f"SELECT id, number FROM hazards WHERE id IN ({','.join('?' * len(part))})",
+                tuple(part)).fetchall())
+        for w in items:
+            if numbers.get(linked.get(w.id, "")):
+                w.params["number"] = numbers[linked[w.id]]
+        return items
 
     def warnings(self, keys: Iterable[str] | None = None,
                  query: WarningQuery | None = None) -> list[WarningItem]:
@@ -140,8 +156,8 @@ class SqliteWarningRepository:
     def update_warning(self, warning_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         return records.update(self.db, WARNINGS, warning_id, self._encode(changes))
 
-    def add_event(self, values: Mapping[str, Any]) -> str:
-        return records.insert(self.db, WARNING_EVENTS, values)
+    def add_event(self, values: Mapping[str, Any], row_id: str | None = None) -> str:
+        return records.insert(self.db, WARNING_EVENTS, values, row_id)
 
     def events(self, warning_id: str) -> list[WarningEvent]:
         return self._events_of([warning_id]).get(warning_id, [])
@@ -172,8 +188,8 @@ class SqliteWarningRepository:
     def mark_high_risk(self, equipment_id: str) -> None:
         records.update(self.db, EQUIPMENT, equipment_id, {"risk_grade": "major"})
 
-    def add_monitoring(self, values: Mapping[str, Any]) -> str:
-        return records.insert(self.db, KEY_MONITORING, values)
+    def add_monitoring(self, values: Mapping[str, Any], row_id: str | None = None) -> str:
+        return records.insert(self.db, KEY_MONITORING, values, row_id)
 
     def monitored(self, active_only: bool = True) -> list[Monitored]:
         sql = ("SELECT k.id, k.equipment_id, COALESCE(e.code, ''), COALESCE(e.name, ''), "

@@ -90,4 +90,6 @@ class WarningTableModel(QAbstractTableModel):
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return w.explanation(self.lang)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "subject":
+            return w.params.get("subject", "")  # the column may be too narrow for all of it
         return None

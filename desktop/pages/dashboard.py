@@ -185,6 +185,10 @@ class ChartView(QFrame):
         self._ensure_canvas()
         charts = importlib.import_module(CHART_MODULE)
         self.data, self.drills, self.names, self.cell_drill = data, drills, names, cell_drill
+        # Bar labels may take two lines (long English type names): room for each bar's label
+        # (the grid scrolls), instead of labels running into each other.
+        bars = len(data.labels) if data.kind == "bars" else 0
+        self.canvas.setMinimumHeight(max(260, 90 + 24 * bars))
         self.artists = charts.draw(self.figure, data)
         self.canvas.draw_idle()
 
@@ -273,7 +277,7 @@ class HazardListDialog(QDialog):
         bottom.addWidget(close)
         layout.addLayout(bottom)
         self.model.loaded.connect(
-            lambda total: self.count.setText(self.tr("{n} hazards").format(n=total)))
+            lambda total: self.count.setText(self.tr("Hazards: {n}").format(n=total)))
         self.model.failed.connect(lambda exc: show_error(self, exc))
         self.model.set_query(self.model.query)
 
@@ -383,7 +387,10 @@ class DashboardPage(Page):
         scroll.setWidget(grid_widget)
 
         note = QLabel(self.tr("Click a bar or a heat-map cell to list those hazards. "
-                              "Hover over a figure for how it is counted."), self)
+                              "Hover over a figure for how it is counted. Snapshot reports not "
+                              "yet verified, not accepted or merged into another hazard are not "
+                              "counted."), self)
+        note.setWordWrap(True)
         note.setStyleSheet("color: #6B7785;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -425,9 +432,9 @@ class DashboardPage(Page):
     def _build_cards(self) -> dict[str, FigureCard]:
         return {key: FigureCard(key, caption, tip, self) for key, caption, tip in (
             ("open", self.tr("Open hazards"),
-             self.tr("Hazards whose workflow is not finished (to verify, to dispatch, rectifying, "
-                     "to review, to archive), right now, split into major and general. The area "
-                     "and grade filters apply; the period does not.")),
+             self.tr("Hazards whose workflow is not finished (to dispatch, rectifying, to review, "
+                     "to archive), right now, split into major and general. The area and grade "
+                     "filters apply; the period does not.")),
             ("overdue", self.tr("Overdue"),
              self.tr("Open hazards whose current step is past its deadline, right now.")),
             ("found", self.tr("Found this month"),

@@ -53,7 +53,7 @@ from core.metrics import (
     SEVERITIES,
     Comparison,
     label_of,
-    period_label,
+    period_caption,
 )
 from core.periods import Period
 from desktop.context import AppContext
@@ -452,7 +452,9 @@ class MetricsPage(Page):
         self.counts.setObjectName("comparisonCounts")
         self.counts.setWordWrap(True)
         definitions = QLabel(self.tr(
-            "How each measure is counted: hazards per month = hazards found ÷ months; "
+            "How each measure is counted: hazards per month = hazards found ÷ months (reports "
+            "that were not accepted, merged into another or not yet verified do not count; a "
+            "period that reaches today counts only the months up to today); "
             "rectification time = hours from found to archived (hazards found in the period "
             "and archived); injury rate ‰ = injured persons ÷ the sum of the monthly headcounts "
             "× 1000 (the average monthly rate); per million hours = injured ÷ hours worked × "
@@ -494,16 +496,22 @@ class MetricsPage(Page):
         lang = self.ctx.language
         b, a = comparison.before, comparison.after
         self.compare_model.titles[1] = self.tr("Before ({period})").format(
-            period=period_label(b.period, lang))
+            period=period_caption(b, lang))
         self.compare_model.titles[2] = self.tr("After ({period})").format(
-            period=period_label(a.period, lang))
+            period=period_caption(a, lang))
         self.compare_model.set_rows([([r.label, r.text(r.before), r.text(r.after),
                                        r.change_text(), r.note], r) for r in comparison.rows])
+        # Worded as "name: number" so one form reads right for 1 and for many.
         self.counts.setText(self.tr(
-            "Before: {bm} months, {bh} hazards, {bi} injured, {bv} external inspections. "
-            "After: {am} months, {ah} hazards, {ai} injured, {av} external inspections.").format(
-            bm=b.months, bh=b.hazards, bi=b.injured, bv=b.visits, am=a.months, ah=a.hazards,
-            ai=a.injured, av=a.visits))
+            "Before — months: {bm}, hazards: {bh}, injured: {bi}, external inspections: {bv}. "
+            "After — months: {am}, hazards: {ah}, injured: {ai}, external inspections: {av}."
+        ).format(bm=b.months, bh=b.hazards, bi=b.injured, bv=b.visits, am=a.months,
+                 ah=a.hazards, ai=a.injured, av=a.visits))
+        overlap = comparison.overlap_note(lang)
+        if overlap:
+            self.compare_message.show_message(overlap, "warning")
+        elif self.compare_message.kind in ("warning", "error"):
+            self.compare_message.hide()
         self.compared.emit()
 
     def export(self, fmt: str, path: str | None = None) -> None:

@@ -111,6 +111,11 @@ class WarningsPage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The warning's title says the most (it names the place too): it takes the free width.
+        # The place gets a fixed, adjustable width (elided, full text in the title and detail)
+        # so a long "area · line" or machine name cannot squeeze the title to a few letters.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 130)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         # the detail: title, what it means, the rule in plain words, evidence, chart, history
@@ -141,6 +146,7 @@ class WarningsPage(Page):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 380])  # the table's title column needs room; detail wraps
 
         self.message = MessageBar(self)
         layout = QVBoxLayout(self)
@@ -287,7 +293,7 @@ class WarningsPage(Page):
         if alarms:
             caption = self.tr("Evidence: {n} MES alarms in a row").replace("{n}", str(alarms))
         elif w.evidence.get("hazards"):
-            caption = self.tr("Evidence ({n} hazards)").replace("{n}", str(len(detail.hazards)))
+            caption = self.tr("Evidence (hazards: {n})").replace("{n}", str(len(detail.hazards)))
         else:
             caption = self.tr("Evidence")
         self.evidence_caption.setText(caption)

@@ -472,6 +472,10 @@
       <translation>处理</translation>
     </message>
     <message>
+      <source>This PC is not enrolled for sync yet.</source>
+      <translation>本机尚未注册同步。</translation>
+    </message>
+    <message>
       <source>Accept both</source>
       <translation>两者都保留</translation>
     </message>
@@ -555,8 +559,8 @@
       <translation>时间段</translation>
     </message>
     <message>
-      <source>Click a bar or a heat-map cell to list those hazards. Hover over a figure for how it is counted.</source>
-      <translation>点击柱形或热力图中的格子，可列出对应的隐患。鼠标停在数字上，可查看其统计方法。</translation>
+      <source>Click a bar or a heat-map cell to list those hazards. Hover over a figure for how it is counted. Snapshot reports not yet verified, not accepted or merged into another hazard are not counted.</source>
+      <translation>点击柱形或热力图中的格子，可列出对应的隐患。鼠标停在数字上，可查看其统计方法。随手拍上报中尚未核实、未受理或已合并到其他隐患的不计入。</translation>
     </message>
     <message>
       <source>Dashboard</source>
@@ -567,8 +571,8 @@
       <translation>未销号隐患</translation>
     </message>
     <message>
-      <source>Hazards whose workflow is not finished (to verify, to dispatch, rectifying, to review, to archive), right now, split into major and general. The area and grade filters apply; the period does not.</source>
-      <translation>当前流程尚未结束的隐患（待核实、待派发、整改中、待复核、待归档），分重大和一般。区域和等级筛选有效，时间段不影响此数。</translation>
+      <source>Hazards whose workflow is not finished (to dispatch, rectifying, to review, to archive), right now, split into major and general. The area and grade filters apply; the period does not.</source>
+      <translation>当前流程尚未结束的隐患（待派发、整改中、待复核、待归档），分重大和一般。区域和等级筛选有效，时间段不影响此数。</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -825,12 +829,20 @@
       <translation>请输入服务器地址，以及负责电脑的同事给您的一次性注册码。本机仍可离线使用，只要能连上服务器就会自动同步。</translation>
     </message>
     <message>
+      <source>How IT sees this PC in the server's device list; optional.</source>
+      <translation>在服务器的设备列表中显示的本机名称，供负责电脑的同事识别；可不填。</translation>
+    </message>
+    <message>
       <source>Server address</source>
       <translation>服务器地址</translation>
     </message>
     <message>
       <source>Enrolment code</source>
       <translation>注册码</translation>
+    </message>
+    <message>
+      <source>This PC's name</source>
+      <translation>本机名称</translation>
     </message>
     <message>
       <source>Enrol</source>
@@ -1642,6 +1654,14 @@
       <translation>用一个虚构的工厂（含示例人员、区域和账号）试用安全台。正式工厂请使用另一个数据文件夹。</translation>
     </message>
     <message>
+      <source>Join an existing plant (download from the sync server)</source>
+      <translation>加入已有工厂（从同步服务器下载）</translation>
+    </message>
+    <message>
+      <source>For a second PC of a plant that already syncs: enter the server address and an enrolment code from IT; everything, users included, is downloaded.</source>
+      <translation>用于已在同步的工厂的另一台电脑：填写服务器地址和负责电脑的同事给您的注册码，全部数据（包括用户）都会下载到本机。</translation>
+    </message>
+    <message>
       <source>Quit</source>
       <translation>退出</translation>
     </message>
@@ -1710,6 +1730,22 @@
       <translation>继续登录</translation>
     </message>
     <message>
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>Enrolment code</source>
+      <translation>注册码</translation>
+    </message>
+    <message>
+      <source>This PC's name</source>
+      <translation>本机名称</translation>
+    </message>
+    <message>
+      <source>Join and download</source>
+      <translation>加入并下载</translation>
+    </message>
+    <message>
       <source>This data folder is empty. How would you like to start?</source>
       <translation>这个数据文件夹是空的。您想怎样开始？</translation>
     </message>
@@ -1726,12 +1762,48 @@
       <translation>请用以下账号登录：</translation>
     </message>
     <message>
+      <source>Join an existing plant</source>
+      <translation>加入已有工厂</translation>
+    </message>
+    <message>
+      <source>This PC enrols with the sync server and downloads the plant, its users included. Then log in with your usual account.</source>
+      <translation>本机将在同步服务器上注册并下载工厂数据（包括用户），之后用您平常的账号登录即可。</translation>
+    </message>
+    <message>
       <source>The two passwords are different. Please type the password again.</source>
       <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
       <source>Creating…</source>
       <translation>正在创建…</translation>
+    </message>
+    <message>
+      <source>Enter both the server address and the code.</source>
+      <translation>请同时填写服务器地址和注册码。</translation>
+    </message>
+    <message>
+      <source>Enrolling this PC…</source>
+      <translation>正在注册本机…</translation>
+    </message>
+    <message>
+      <source>Downloading the plant…</source>
+      <translation>正在下载工厂数据…</translation>
+    </message>
+    <message>
+      <source>Joining the plant…</source>
+      <translation>正在加入工厂…</translation>
+    </message>
+    <message>
+      <source>This PC is enrolled, but the download failed: {error} Press “Join and download” to try again.</source>
+      <translation>本机已注册，但下载失败：{error} 请点击“加入并下载”重试。</translation>
+    </message>
+    <message>
+      <source>The server holds no plant for this site yet. Create the plant on the site's first PC and sync it there first, or choose “Create a new plant” here if this is the first PC.</source>
+      <translation>服务器上还没有该厂区的工厂数据。请先在该厂区的第一台电脑上新建工厂并同步；如果这就是第一台电脑，请在这里选择“新建工厂”。</translation>
+    </message>
+    <message>
+      <source>The plant was downloaded from the sync server: log in with your usual account.</source>
+      <translation>工厂数据已从同步服务器下载，请用您平常的账号登录。</translation>
     </message>
     <message>
       <source>Creating sites, buildings and departments…</source>
@@ -2193,8 +2265,8 @@
       <translation>双击隐患可打开查看。</translation>
     </message>
     <message>
-      <source>{n} hazards</source>
-      <translation>共 {n} 条隐患</translation>
+      <source>Hazards: {n}</source>
+      <translation>隐患 {n} 条</translation>
     </message>
   </context>
   <context>
@@ -3436,8 +3508,8 @@
       <translation>备注</translation>
     </message>
     <message>
-      <source>How each measure is counted: hazards per month = hazards found ÷ months; rectification time = hours from found to archived (hazards found in the period and archived); injury rate ‰ = injured persons ÷ the sum of the monthly headcounts × 1000 (the average monthly rate); per million hours = injured ÷ hours worked × 1,000,000; deductions = points deducted ÷ external inspection visits. “—” means no data, not zero: training coverage stays “—” until training records exist.</source>
-      <translation>各指标的计算方法：月均隐患数 = 发现的隐患数 ÷ 月数；整改用时 = 从发现到归档的小时数（统计该时间段内发现并已归档的隐患）；千人负伤率 ‰ = 受伤人数 ÷ 各月在册人数之和 × 1000（即月平均负伤率）；百万工时伤害率 = 受伤人数 ÷ 实际工时 × 1,000,000；扣分 = 扣分合计 ÷ 外部检查次数。“—”表示没有数据，并非为零：在有培训记录之前，培训覆盖率一直显示“—”。</translation>
+      <source>How each measure is counted: hazards per month = hazards found ÷ months (reports that were not accepted, merged into another or not yet verified do not count; a period that reaches today counts only the months up to today); rectification time = hours from found to archived (hazards found in the period and archived); injury rate ‰ = injured persons ÷ the sum of the monthly headcounts × 1000 (the average monthly rate); per million hours = injured ÷ hours worked × 1,000,000; deductions = points deducted ÷ external inspection visits. “—” means no data, not zero: training coverage stays “—” until training records exist.</source>
+      <translation>各指标的计算方法：月均隐患数 = 发现的隐患数 ÷ 月数（未受理、已合并到其他隐患或尚未核实的上报不计入；时间段包含今天时，只计到今天为止的月数）；整改用时 = 从发现到归档的小时数（统计该时间段内发现并已归档的隐患）；千人负伤率 ‰ = 受伤人数 ÷ 各月在册人数之和 × 1000（即月平均负伤率）；百万工时伤害率 = 受伤人数 ÷ 实际工时 × 1,000,000；扣分 = 扣分合计 ÷ 外部检查次数。“—”表示没有数据，并非为零：在有培训记录之前，培训覆盖率一直显示“—”。</translation>
     </message>
     <message>
       <source>Before ({period})</source>
@@ -3448,7 +3520,7 @@
       <translation>之后（{period}）</translation>
     </message>
     <message>
-      <source>Before: {bm} months, {bh} hazards, {bi} injured, {bv} external inspections. After: {am} months, {ah} hazards, {ai} injured, {av} external inspections.</source>
+      <source>Before — months: {bm}, hazards: {bh}, injured: {bi}, external inspections: {bv}. After — months: {am}, hazards: {ah}, injured: {ai}, external inspections: {av}.</source>
       <translation>之前：{bm} 个月，隐患 {bh} 条，受伤 {bi} 人，外部检查 {bv} 次。之后：{am} 个月，隐患 {ah} 条，受伤 {ai} 人，外部检查 {av} 次。</translation>
     </message>
     <message>
@@ -4853,6 +4925,10 @@ Choose a file or drop a picture here.</source>
       <translation>复评日期</translation>
     </message>
     <message>
+      <source>Review overdue</source>
+      <translation>复评已逾期</translation>
+    </message>
+    <message>
       <source>Not assessed</source>
       <translation>未评估</translation>
     </message>
@@ -4878,6 +4954,10 @@ Choose a file or drop a picture here.</source>
     <message>
       <source>All types</source>
       <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Show only risk points whose review date has passed</source>
+      <translation>只显示复评日期已过的风险点</translation>
     </message>
     <message>
       <source>Risk register</source>
@@ -4922,6 +5002,10 @@ Choose a file or drop a picture here.</source>
     <message>
       <source>{n} risk points</source>
       <translation>共 {n} 个风险点</translation>
+    </message>
+    <message>
+      <source>Review overdue: {n}</source>
+      <translation>复评逾期 {n}</translation>
     </message>
     <message>
       <source>Delete the risk point {code} {name}?</source>
@@ -5656,8 +5740,8 @@ Choose a file or drop a picture here.</source>
       <translation>依据：MES 连续报警 {n} 次</translation>
     </message>
     <message>
-      <source>Evidence ({n} hazards)</source>
-      <translation>依据（{n} 条隐患）</translation>
+      <source>Evidence (hazards: {n})</source>
+      <translation>依据（隐患 {n} 条）</translation>
     </message>
     <message>
       <source>State: {state}</source>

@@ -443,7 +443,7 @@ def test_the_detail_offers_only_what_each_user_may_do(
     worker = HazardDetailDialog(plant.ctx("worker"), h3)  # no VIEW_HAZARDS: a calm refusal
     qtbot.addWidget(worker)
     worker.show()
-    qtbot.waitUntil(lambda: "view_hazards" in worker.message.text())
+    qtbot.waitUntil(lambda: "查看隐患" in worker.message.text() or "viewing hazards" in worker.message.text())
     assert worker.detail is None and _buttons(worker) == set()
 
 

@@ -97,3 +97,18 @@ def test_monitoring_page_lists_and_ends(qtbot, ctx, workspace):
     assert page.end_action.isEnabled()
     page.end_selected()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10000)
+
+
+def test_the_warning_title_column_gets_the_room(qtbot, ctx, workspace):
+    """A long place ("area · line", a machine's code and name) must not squeeze the warning's
+    title to a few letters at 1280 px."""
+    _plant(workspace, ctx.actor)
+    page = WarningsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=10000)
+    header = page.table.horizontalHeader()
+    title, place = header.sectionSize(3), header.sectionSize(2)
+    assert title >= 200 and title > place, (title, place)
+    assert page.model.data(page.model.index(0, 2), 3)  # the place's full text as a tooltip
