@@ -145,7 +145,7 @@ class ConflictsPage(Page):
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No conflicts: every PC agrees."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # takes the table's room, so the intro stays on top
         row = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("How it was settled (kept in the history)"))

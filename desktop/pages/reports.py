@@ -97,15 +97,22 @@ class PreviewPane(QScrollArea):
         self.box.setSpacing(12)
         self.setWidget(self.inner)
         self.page_labels: list[QLabel] = []
+        # An empty grey pane looked broken: say what fills it.
+        self.hint = QLabel(self.tr("Choose a report and its period, then press Preview."),
+                           self.inner)
+        self.hint.setStyleSheet("color: white; font-size: 14px; padding: 40px;")
+        self.box.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def clear(self) -> None:
         for label in self.page_labels:
             self.box.removeWidget(label)
             label.deleteLater()
         self.page_labels = []
+        self.hint.show()
 
     def show_pages(self, images: list[QImage]) -> None:
         self.clear()
+        self.hint.hide()
         for image in images:
             label = QLabel(self.inner)
             label.setPixmap(QPixmap.fromImage(image))

@@ -4070,6 +4070,13 @@
     </message>
   </context>
   <context>
+    <name>PreviewPane</name>
+    <message>
+      <source>Choose a report and its period, then press Preview.</source>
+      <translation>选择报表和期间，然后按“预览”。</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordHazardDialog</name>
     <message>
       <source>Record</source>
