@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from core.qr_payload import encode
 from reports import labels
 from reports.labels import LabelItem, render_labels
+from reports.pdf_layout import register_font
 
 _NAMES = (
     "冲压机 JH21-160",
@@ -100,7 +101,7 @@ def _qr_only(payloads: list[str], path: Path, vector: bool) -> None:
 def bench_labels(n: int = 1000) -> dict[str, float]:
     """Seconds for ``n`` labels (ours, plain libraries, QR drawing variants) and ratios."""
     payloads = [item.payload for item in make_items(n)]
-    labels._register_font()  # once per process in real use too; not part of per-sheet cost
+    register_font()  # once per process in real use too; not part of per-sheet cost
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         pages = 0

@@ -49,21 +49,10 @@ i18n.register({
 
 # --------------------------------------------------------------------------- plumbing
 
-def _checker(request: ReportRequest) -> Callable[[int, int], None]:
-    def check(done: int, total: int) -> None:
-        if request.cancelled():
-            raise Cancelled()
-        request.progress(done, total)
-    return check
-
-
-def _lang(request: ReportRequest) -> str:
-    return request.lang or i18n.language()
-
 
 def _furniture(ws: Workspace, request: ReportRequest, title: tuple[str, str],
                period: str | None = None) -> Furniture:
-    lang = _lang(request)
+    lang = request.language()
     return Furniture(title=title[1] if lang == "en" else title[0], plant=ws.plant_name,
                      period=period if period is not None else request.period.label(lang),
                      lang=lang)
@@ -86,7 +75,7 @@ HAZARD_LEDGER_TITLE = ("隐患排查治理台账", "Hazard investigation and gov
 def ledger_rows(ws: Workspace, request: ReportRequest,
                 now: dt.datetime | None = None) -> list[LedgerRow]:
     """Hazards found in the period (confirmed ones: not unverified/rejected/merged reports)."""
-    period, lang = request.period, _lang(request)
+    period, lang = request.period, request.language()
     repo = SqliteLedgerRepository(ws.db)
     events = repo.events_by_hazard(period.start, period.end)
     photos = repo.photos_by_hazard(period.start, period.end)
@@ -100,7 +89,7 @@ def ledger_rows(ws: Workspace, request: ReportRequest,
             continue
         rows.append(ledger_row(len(rows) + 1, hazard, state, history, now,
                                photos.get(hazard.id, ()), lang))
-        if request.cancelled():
+        if request.cancelled():  # fetching: no progress to report yet
             raise Cancelled()
     return rows
 
@@ -119,7 +108,7 @@ def _photo_cells(ws: Workspace, max_px: int) -> Callable[[tuple[str, ...]], list
 
 
 def render_hazard_ledger(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
-    check = _checker(request)
+    check = request.check
     rows = ledger_rows(ws, request)
     furniture = _furniture(ws, request, HAZARD_LEDGER_TITLE)
     paper = request.paper or "A3"
@@ -145,8 +134,8 @@ HAZARD_STATS_TITLE = ("隐患排查治理统计表", "Hazard investigation and g
 
 
 def render_hazard_stats(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
-    check = _checker(request)
-    period, lang = request.period, _lang(request)
+    check = request.check
+    period, lang = request.period, request.language()
     repo = SqliteLedgerRepository(ws.db)
     events = repo.events_by_hazard(period.start, period.end)
     facts = [fact_of(h, fold(events.get(h.id, []))) for h in ws.hazards_repo.iter_all(
@@ -168,7 +157,7 @@ MAJOR_HAZARD_TITLE = ("重大危险源监控台账", "Major hazard installation 
 
 
 def render_major_hazard(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
-    check = _checker(request)
+    check = request.check
     ident = ws.chemicals.identification()
     furniture = _furniture(ws, request, MAJOR_HAZARD_TITLE, period=dt.date.today().isoformat())
     # The inventory is as it stands today, whatever period the page had selected.
@@ -189,9 +178,9 @@ INSPECTION_TITLE = ("巡检台账", "Inspection ledger")
 
 def render_inspection_ledger(ws: Workspace, request: ReportRequest,
                              output: Path) -> ReportResult:
-    check = _checker(request)
+    check = request.check
     repo = SqliteLedgerRepository(ws.db)
-    lang = _lang(request)
+    lang = request.language()
     area_id = equipment_id = None
     filters = [request.period.label(lang)]
     if request.area:
@@ -253,7 +242,7 @@ def render_notice(ws: Workspace, request: ReportRequest, output: Path) -> Report
     hazard, state, events, photos = _one_hazard(ws, request)
     if not state.dispatch:
         raise DomainError("report.not_dispatched")
-    lang = _lang(request)
+    lang = request.language()
     row = ledger_row(1, hazard, state, events, dt.datetime.now(), photos, lang)
     images = _photo_cells(ws, FORM_PX)
     t = lambda zh, en: en if lang == "en" else zh  # noqa: E731
@@ -293,7 +282,7 @@ def render_acceptance(ws: Workspace, request: ReportRequest, output: Path) -> Re
     review = next((e for e in reversed(events) if e.kind == REVIEW_PASSED), None)
     if review is None or state.step not in ("archive", "closed"):
         raise DomainError("report.not_accepted")
-    lang = _lang(request)
+    lang = request.language()
     row = ledger_row(1, hazard, state, events, dt.datetime.now(), photos, lang)
     images = _photo_cells(ws, FORM_PX)
     t = lambda zh, en: en if lang == "en" else zh  # noqa: E731

@@ -47,10 +47,8 @@ def render(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
         raise DomainError("map.png_one_plan", names="、".join(p.name for p in plans))
     sheets = []
     for index, plan in enumerate(plans):
-        if request.cancelled():
-            raise Cancelled()
+        request.check(index, len(plans) * 2)
         sheets.append(sheet_of(ws, ws.floorplans.risk_map(actor, plan.id), lang=request.lang))
-        request.progress(index, len(plans) * 2)
     if suffix == ".png":
         render_png(sheets[0], output, paper)
         request.progress(2, 2)

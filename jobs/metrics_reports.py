@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core import i18n
 from core.auth import SYSTEM
 from core.i18n import DomainError
 from db.workspace import Workspace
 from jobs.ledger_reports import atomic_output
-from jobs.report_catalog import Cancelled, ReportRequest, ReportResult, ReportSpec, register
+from jobs.report_catalog import ReportRequest, ReportResult, ReportSpec, register
 from reports.effect_metrics import effect_metrics_pdf, effect_metrics_xlsx
 
 TITLE = ("安全管理成效对比表", "Safety management effect metrics")
@@ -21,13 +20,8 @@ TITLE = ("安全管理成效对比表", "Safety management effect metrics")
 def render_effect_metrics(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
     if request.before is None or request.after is None:
         raise DomainError("metrics.period_needed")
-    lang = request.lang or i18n.language()
-
-    def check(done: int, total: int) -> None:
-        if request.cancelled():
-            raise Cancelled()
-        request.progress(done, total)
-
+    lang = request.language()
+    check = request.check
     check(0, 1)
     # Reports run headless (CLI, scheduler) as the system; the page checks the user first.
     comparison = ws.metrics.compare(SYSTEM, request.before, request.after, lang)

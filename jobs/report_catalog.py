@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core import i18n
 from core.periods import Period
 
 if TYPE_CHECKING:
@@ -45,6 +46,16 @@ class ReportRequest:
     lang: str | None = None            # None: the current language
     progress: Callable[[int, int], None] = lambda done, total: None
     cancelled: Callable[[], bool] = lambda: False
+
+    def language(self) -> str:
+        return self.lang or i18n.language()
+
+    def check(self, done: int, total: int) -> None:
+        """Report progress; raise Cancelled when the user pressed Cancel (renderers call
+        this between rows or pages)."""
+        if self.cancelled():
+            raise Cancelled()
+        self.progress(done, total)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ a hidden temp file beside the target, renamed at the end (jobs.ledger_reports.at
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from core import i18n
 from core.risk import SAFETY_PHONE_KEY, SCORING_KEY, RiskQuery, post_card, scoring_or_default
 from db.workspace import Workspace
 from jobs.ledger_reports import atomic_output
-from jobs.report_catalog import Cancelled, ReportRequest, ReportResult, ReportSpec, register
+from jobs.report_catalog import ReportRequest, ReportResult, ReportSpec, register
 from reports.pdf_layout import Furniture
 from reports.post_cards import post_cards_pdf
 from reports.risk_register import RegisterRow, risk_register_pdf, risk_register_xlsx
@@ -26,17 +25,6 @@ i18n.register({
     "report.risk_as_of": {"zh_CN": "截至 {date} 的全部风险点", "en": "All risk points as of {date}"},
 })
 
-
-def _checker(request: ReportRequest) -> Callable[[int, int], None]:
-    def check(done: int, total: int) -> None:
-        if request.cancelled():
-            raise Cancelled()
-        request.progress(done, total)
-    return check
-
-
-def _lang(request: ReportRequest) -> str:
-    return request.lang or i18n.language()
 
 
 def register_rows(ws: Workspace) -> list[RegisterRow]:
@@ -50,8 +38,8 @@ def register_rows(ws: Workspace) -> list[RegisterRow]:
 
 
 def render_register(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
-    lang = _lang(request)
-    check = _checker(request)
+    lang = request.language()
+    check = request.check
     rows = register_rows(ws)
     check(0, len(rows))
     today = dt.date.today()
@@ -85,7 +73,7 @@ def post_cards(ws: Workspace) -> list:
 
 
 def render_post_cards(ws: Workspace, request: ReportRequest, output: Path) -> ReportResult:
-    lang = _lang(request)
+    lang = request.language()
     cards = post_cards(ws)
     colours = scoring_or_default(ws.settings.get(SCORING_KEY)).colours
     en = lang == "en"
@@ -94,7 +82,7 @@ def render_post_cards(ws: Workspace, request: ReportRequest, output: Path) -> Re
                ws.settings.get(SAFETY_PHONE_KEY) or "________")]
     with atomic_output(Path(output)) as tmp:
         pages = post_cards_pdf(tmp, cards, ws.plant_name, colours, phones, lang,
-                               check=_checker(request))
+                               check=request.check)
     return ReportResult(Path(output), pages=pages, rows=len(cards))
 
 

@@ -11,7 +11,6 @@ everywhere in the program, so a chart of counts must not borrow them.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import textwrap
 from collections.abc import Sequence
@@ -19,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matplotlib import font_manager, rcParams
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from reports.fonts import cjk_families, cjk_family
 
 BAR = "#4F6479"
 CLOSED = "#8DB5A0"
@@ -30,25 +30,10 @@ GRID = "#E3E7EC"
 TEXT = "#2B3440"
 HEAT_MAP = "YlOrRd"  # sequential: more reports → darker; read as density, not as a risk grade
 
-_family: str | None = None
-
-
-def cjk_family() -> str:
-    """Register the shipped CJK font with matplotlib once; returns its family name."""
-    global _family
-    if _family is None:
-        resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-        with importlib.resources.as_file(resource) as path:
-            font_manager.fontManager.addfont(str(path))
-            _family = font_manager.FontProperties(fname=str(path)).get_name()
-        rcParams["axes.unicode_minus"] = False
-    return _family
-
-
 def _font() -> dict[str, Any]:
     # Passed per text as well as set globally: rcParams are process-wide and shared with
     # other figures drawn on other threads.
-    return {"fontfamily": [cjk_family(), "DejaVu Sans"]}
+    return {"fontfamily": cjk_families()}
 
 
 @dataclass(frozen=True)
@@ -80,7 +65,7 @@ def _style(ax: Any, title: str) -> None:
         ax.spines[side].set_color("#B8C0CA")
     ax.tick_params(colors=TEXT, labelsize=8.5)
     for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
-        label.set_fontfamily([cjk_family(), "DejaVu Sans"])
+        label.set_fontfamily(cjk_families())
 
 
 def _empty(fig: Figure, data: ChartData) -> list[Artist]:
@@ -161,7 +146,7 @@ def _trend(fig: Figure, data: ChartData) -> list[Artist]:
                                for label in data.labels[::step]], rotation=0)
     ax.yaxis.grid(True, color=GRID)
     ax.set_axisbelow(True)
-    ax.legend(frameon=False, fontsize=8.5, prop={"family": [cjk_family(), "DejaVu Sans"],
+    ax.legend(frameon=False, fontsize=8.5, prop={"family": cjk_families(),
                                                  "size": 8.5})
     _style(ax, data.title)
     return [*found, *closed]

@@ -11,17 +11,17 @@ safe to call from a worker thread and needs no display.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any, Protocol
 
-from matplotlib import font_manager, rc_context
+from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
+
+from reports.fonts import cjk_family, cjk_rc
 
 _DPI = 100.0
 # Agg truncates the canvas size to whole pixels; a tiny surplus keeps e.g. 1459.9999999 from
@@ -75,7 +75,8 @@ def render_floor_plan(
     width_px = round(width_m * px_per_m)
     height_px = round(height_m * px_per_m)
 
-    with _cjk_font() as family, rc_context(_rc(family)):
+    family = cjk_family()
+    with rc_context(cjk_rc()):
         fig = Figure(
             figsize=((width_px + _SIZE_SLACK_PX) / _DPI, (height_px + _SIZE_SLACK_PX) / _DPI),
             dpi=_DPI,
@@ -113,33 +114,6 @@ class _Scale:
         process-global and another thread's rc_context could change them mid-drawing.
         """
         ax.text(x, y, s, fontsize=self.pt(em), fontfamily=[self.family, "DejaVu Sans"], **kwargs)
-
-
-def _rc(family: str) -> dict[str, object]:
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": [family, "DejaVu Sans"],
-        "axes.unicode_minus": False,  # the CJK font has no U+2212 minus glyph
-    }
-
-
-_registered: dict[str, str] = {}  # font path -> family name; addfont once per process
-
-
-@contextmanager
-def _cjk_font() -> Iterator[str]:
-    """Register the bundled WenQuanYi Micro Hei and yield its family name.
-
-    The font ships in resources/ so Chinese labels never fall back to boxes on a PC without
-    CJK fonts. ``as_file`` keeps the file on disk while drawing even from a zipped bundle.
-    """
-    resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-    with importlib.resources.as_file(resource) as font_path:
-        key = str(font_path)
-        if key not in _registered:
-            font_manager.fontManager.addfont(key)
-            _registered[key] = font_manager.FontProperties(fname=key).get_name()
-        yield _registered[key]
 
 
 def _plan_axes(fig: Figure, width_m: float, height_m: float) -> Axes:

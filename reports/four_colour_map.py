@@ -8,7 +8,6 @@ Fonts: the bundled WenQuanYi Micro Hei; reportlab embeds a subset of it.
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,17 +19,18 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from core import i18n
 from core.colours import NOT_ASSESSED_COLOUR, RISK_COLOURS
 from core.i18n import DomainError
 from core.plant import RISK_LEVELS
+from reports.fonts import font_file
 from reports.output_file import atomic_output
+from reports.pdf_layout import FONT, register_font
 from reports.plan_image import plan_pixel_limit
 
-FONT_NAME = "WenQuanYiMicroHei"
+FONT_NAME = FONT
 PAPERS = {"A3": landscape(A3), "A4": landscape(A4)}
 PNG_DPI = 200  # print resolution of the PNG (A3 landscape: 3307 × 2339 px)
 ZONE_ALPHA = 0.45  # zones are see-through so the walls and labels of the plan stay readable
@@ -95,18 +95,6 @@ def _text(key: str, lang: str) -> str:
 
 def _colour(grade: str | None) -> str:
     return RISK_COLOURS.get(grade or "", NOT_ASSESSED_COLOUR)
-
-
-def _font_path() -> Iterator[Path]:
-    resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-    return importlib.resources.as_file(resource)  # type: ignore[return-value]
-
-
-def _register_font() -> None:
-    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return
-    with _font_path() as path:  # type: ignore[attr-defined]
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
 
 
 @dataclass(frozen=True)
@@ -214,7 +202,7 @@ def render_pdf(sheets: Sequence[MapSheet], path: Path | str, paper: str = "A3",
     """One page per sheet; returns the page count."""
     if paper not in PAPERS:
         raise DomainError("map.bad_paper")
-    _register_font()
+    register_font()
     with atomic_output(Path(path)) as tmp, _binary_streams():
         canvas = Canvas(str(tmp), pagesize=PAPERS[paper], pageCompression=1,
                         initialFontName=FONT_NAME, initialFontSize=10)
@@ -337,52 +325,53 @@ def render_png(sheet: MapSheet, path: Path | str, paper: str = "A3", dpi: int = 
     k = dpi / 72.0
     size = (round(lay.page_w * k), round(lay.page_h * k))
     page = Image.new("RGB", size, "white")
-    with _font_path() as font_file:  # type: ignore[attr-defined]
-        def font(pt: float) -> ImageFont.FreeTypeFont:
-            return ImageFont.truetype(str(font_file), max(1, round(pt * k)), index=0)
+    font_path = font_file()
 
-        draw = ImageDraw.Draw(page)
-        draw.text((size[0] / 2, lay.title_y * k), _text("title", sheet.lang), fill="#1a1a1a",
-                  font=font(lay.title_pt), anchor="ms")
-        draw.text((size[0] / 2, lay.sub_y * k), _subtitle(sheet), fill="#1a1a1a",
-                  font=font(lay.sub_pt), anchor="ms")
-        box = (round(lay.map_x * k), round(lay.map_y * k),
-               round((lay.map_x + lay.map_w) * k), round((lay.map_y + lay.map_h) * k))
-        plan = _plan_image(sheet, (box[2] - box[0], box[3] - box[1]))
-        page.paste(plan.resize((box[2] - box[0], box[3] - box[1]), Image.Resampling.LANCZOS),
-                   box[:2])
-        overlay = Image.new("RGBA", size, (0, 0, 0, 0))
-        odraw = ImageDraw.Draw(overlay)
-        alpha = round(255 * ZONE_ALPHA)
-        for zone in sheet.zones:
-            colour = _colour(zone.grade)
-            rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-            points = [tuple(v * k for v in lay.point(x, y)) for x, y in zone.polygon]
-            odraw.polygon(points, fill=(*rgb, alpha), outline=(*rgb, 255),
-                          width=max(1, round(1.2 * k)))
-        page.paste(Image.alpha_composite(page.convert("RGBA"), overlay).convert("RGB"))
-        draw = ImageDraw.Draw(page)
-        draw.rectangle(box, outline="#4d4d4d", width=max(1, round(0.6 * k)))
-        r = lay.marker_r * k
-        outline = max(1, round(r * 0.25))
-        for m in sheet.markers:
-            x, y = (v * k for v in lay.point(m.x, m.y))
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=_colour(m.grade), outline="white",
-                         width=outline)
-        badge_pt = max(4.0, lay.marker_r * 1.5)
-        small = font(badge_pt)
-        labels = len(sheet.markers) <= LABEL_LIMIT
-        for m in sheet.markers:
-            x, y = (v * k for v in lay.point(m.x, m.y))
-            if labels and m.label:
-                draw.text((x, y + r + badge_pt * k * 0.2), m.label, fill="#1a1a1a", font=small,
-                          anchor="mt")
-            if m.open_hazards:
-                bx, by, br = x + r * 1.1, y - r * 1.1, badge_pt * 0.75 * k
-                draw.ellipse((bx - br, by - br, bx + br, by + br),
-                             fill=OVERDUE_COLOUR if m.overdue_hazards else BADGE_COLOUR)
-                draw.text((bx, by), str(m.open_hazards), fill="white", font=small, anchor="mm")
-        _png_legend(draw, sheet, lay, k, font)
+    def font(pt: float) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(font_path), max(1, round(pt * k)), index=0)
+
+    draw = ImageDraw.Draw(page)
+    draw.text((size[0] / 2, lay.title_y * k), _text("title", sheet.lang), fill="#1a1a1a",
+              font=font(lay.title_pt), anchor="ms")
+    draw.text((size[0] / 2, lay.sub_y * k), _subtitle(sheet), fill="#1a1a1a",
+              font=font(lay.sub_pt), anchor="ms")
+    box = (round(lay.map_x * k), round(lay.map_y * k),
+           round((lay.map_x + lay.map_w) * k), round((lay.map_y + lay.map_h) * k))
+    plan = _plan_image(sheet, (box[2] - box[0], box[3] - box[1]))
+    page.paste(plan.resize((box[2] - box[0], box[3] - box[1]), Image.Resampling.LANCZOS),
+               box[:2])
+    overlay = Image.new("RGBA", size, (0, 0, 0, 0))
+    odraw = ImageDraw.Draw(overlay)
+    alpha = round(255 * ZONE_ALPHA)
+    for zone in sheet.zones:
+        colour = _colour(zone.grade)
+        rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        points = [tuple(v * k for v in lay.point(x, y)) for x, y in zone.polygon]
+        odraw.polygon(points, fill=(*rgb, alpha), outline=(*rgb, 255),
+                      width=max(1, round(1.2 * k)))
+    page.paste(Image.alpha_composite(page.convert("RGBA"), overlay).convert("RGB"))
+    draw = ImageDraw.Draw(page)
+    draw.rectangle(box, outline="#4d4d4d", width=max(1, round(0.6 * k)))
+    r = lay.marker_r * k
+    outline = max(1, round(r * 0.25))
+    for m in sheet.markers:
+        x, y = (v * k for v in lay.point(m.x, m.y))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=_colour(m.grade), outline="white",
+                     width=outline)
+    badge_pt = max(4.0, lay.marker_r * 1.5)
+    small = font(badge_pt)
+    labels = len(sheet.markers) <= LABEL_LIMIT
+    for m in sheet.markers:
+        x, y = (v * k for v in lay.point(m.x, m.y))
+        if labels and m.label:
+            draw.text((x, y + r + badge_pt * k * 0.2), m.label, fill="#1a1a1a", font=small,
+                      anchor="mt")
+        if m.open_hazards:
+            bx, by, br = x + r * 1.1, y - r * 1.1, badge_pt * 0.75 * k
+            draw.ellipse((bx - br, by - br, bx + br, by + br),
+                         fill=OVERDUE_COLOUR if m.overdue_hazards else BADGE_COLOUR)
+            draw.text((bx, by), str(m.open_hazards), fill="white", font=small, anchor="mm")
+    _png_legend(draw, sheet, lay, k, font)
     with atomic_output(Path(path)) as tmp:
         page.save(tmp, "PNG", dpi=(dpi, dpi))
     return size

@@ -23,7 +23,6 @@ font in the PDF is embedded: printers and viewers never substitute glyphs.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import re
 import uuid
@@ -35,7 +34,6 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_Q
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from core import i18n
@@ -44,8 +42,9 @@ from core.equipment import Equipment
 from core.i18n import DomainError
 from core.plant import RISK_LABELS
 from core.qr_payload import encode
+from reports.pdf_layout import FONT, register_font
 
-FONT_NAME = "WenQuanYiMicroHei"
+FONT_NAME = FONT
 QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 minimum; the white margin decoders look for
 _TEXT_COLOUR = "#000000"
 _SMALL_TEXT_COLOUR = "#404040"  # dark enough for a 203 dpi thermal head
@@ -283,7 +282,7 @@ def _write(
     lang: str,
     progress: Callable[[int], None] | None,
 ) -> int:
-    _register_font()
+    register_font()
     # invariant: no timestamp or random id in the file, so the same labels give the same bytes.
     canvas = Canvas(
         filename, pagesize=template.page_size, pageCompression=1, invariant=1,
@@ -310,21 +309,6 @@ def _write(
     if progress is not None:
         progress(drawn)
     return (position - 1) // template.per_page + 1
-
-
-_font_registered = False
-
-
-def _register_font() -> None:
-    """Register the bundled TrueType collection once; reportlab embeds a subset of it."""
-    global _font_registered
-    if _font_registered:
-        return
-    resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-    # as_file: a real path even from a zipped bundle; TTFont reads the file while inside.
-    with importlib.resources.as_file(resource) as font_path:
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path), subfontIndex=0))
-    _font_registered = True
 
 
 class _LabelPainter:

@@ -14,7 +14,6 @@ its grid as one path.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from core import i18n
+from reports.fonts import font_file
 
 FONT = "WenQuanYiMicroHei"  # the same registration name as reports/labels.py
 MARGIN = 10 * mm
@@ -56,9 +56,7 @@ def register_font() -> str:
     try:
         pdfmetrics.getFont(FONT)
     except KeyError:
-        resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-        with importlib.resources.as_file(resource) as font_path:
-            pdfmetrics.registerFont(TTFont(FONT, str(font_path), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(FONT, str(font_file()), subfontIndex=0))
     return FONT
 
 

@@ -7,37 +7,22 @@ Chinese labels use the WenQuanYi font shipped in resources (embedded, never boxe
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from reports.fonts import cjk_families, cjk_rc
 
 ANOMALY_COLOUR = "#E02020"  # the red of core.colours (a warning, not a risk grade)
 LINE_COLOUR = "#2F5D8A"
 BAND_COLOUR = "#F28C28"
-_family: str | None = None
-
-
-def cjk_family() -> str:
-    """Register the shipped CJK font with matplotlib once; returns its family name."""
-    global _family
-    if _family is None:
-        resource = importlib.resources.files("resources") / "fonts" / "wqy-microhei.ttc"
-        with importlib.resources.as_file(resource) as path:
-            font_manager.fontManager.addfont(str(path))
-            _family = font_manager.FontProperties(fname=str(path)).get_name()
-    return _family
-
-
 def style() -> dict[str, Any]:
-    return {"font.family": "sans-serif", "font.sans-serif": [cjk_family(), "DejaVu Sans"],
-            "axes.unicode_minus": False}
+    return cjk_rc()
 
 
 @dataclass(frozen=True)
@@ -68,7 +53,7 @@ def _cjk_texts(fig: Figure) -> None:
     rc_context, and would fall back to a font without Chinese glyphs."""
     from matplotlib.text import Text
 
-    family = [cjk_family(), "DejaVu Sans"]
+    family = cjk_families()
     for text in fig.findobj(Text):
         text.set_fontfamily(family)
 
