@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,10 +33,10 @@ from core.inspections import (
 )
 from desktop.context import AppContext
 from desktop.models.equipment_model import ALERT_COLOUR, alert_icon
+from desktop.models.list_model import ROW_ROLE, ListTableModel
 from desktop.models.paged import Fetch, PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row (DueItem, summary, Schedule)
 _MUTED = QColor("#8A8F98")
 _OK = QColor("#1E6B35")
 
@@ -61,56 +60,10 @@ def result_text(ok: int, failed: int, na: int, items: int) -> str:
     return text
 
 
-class _ListModel(QAbstractTableModel):
-    """A table over a list of records; subclasses say what each column shows."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.column_title(self.COLUMNS[section])
-        return None
-
-    def column_title(self, column: str) -> str:
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
-                or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        record = self.rows[index.row()]
-        if role == ROW_ROLE:
-            return record
-        return self.cell(record, self.COLUMNS[index.column()], role, index.row())
-
-    def cell(self, record: Any, column: str, role: int, row: int) -> Any:
-        raise NotImplementedError
-
-
 # -- the due list ------------------------------------------------------------------------------
 
 
-class DueTableModel(_ListModel):
+class DueTableModel(ListTableModel):
     """Machines to check today; overdue ones (missed periods) in red, with the count."""
 
     COLUMNS = ("status", "code", "name", "type", "place", "frequency", "missed", "last",
@@ -193,7 +146,7 @@ def schedule_scope(schedule: Schedule) -> str:
         type=schedule.type_name)
 
 
-class ScheduleTableModel(_ListModel):
+class ScheduleTableModel(ListTableModel):
     COLUMNS = ("scope", "frequency", "start", "active")
 
     def column_title(self, column: str) -> str:
@@ -227,7 +180,7 @@ class ScheduleTableModel(_ListModel):
 # -- checklist items (the editor) -----------------------------------------------------------------
 
 
-class ChecklistItemsModel(_ListModel):
+class ChecklistItemsModel(ListTableModel):
     """The items of the checklist being edited, in order; edits stay here until saved."""
 
     COLUMNS = ("text", "guidance", "hazard_type")

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from core.colours import RISK_COLOURS, RISK_TEXT_COLOURS
 from core.warning_rules import RULE_NAMES, SEVERITY_LABELS, pick
 from core.warnings import STATE_LABELS, WarningItem
+from desktop.models.list_model import ROW_ROLE, ListTableModel
 
 # A warning's severity is drawn in the four-colour scheme: red, orange, yellow; a suggestion
 # is blue (the lowest grade's colour).
 SEVERITY_GRADE = {"red": "major", "orange": "considerable", "yellow": "general",
                   "suggestion": "low"}
-WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+WARNING_ROLE = ROW_ROLE
 
 
 def severity_colours(severity: str) -> tuple[str, str]:
@@ -30,49 +24,38 @@ def severity_colours(severity: str) -> tuple[str, str]:
     return RISK_COLOURS[grade], RISK_TEXT_COLOURS[grade]
 
 
-class WarningTableModel(QAbstractTableModel):
+class WarningTableModel(ListTableModel):
     COLUMNS = ("severity", "rule", "subject", "title", "state", "first_seen")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.items: list[WarningItem] = []
         self.lang = "zh_CN"
 
+    @property
+    def items(self) -> list[WarningItem]:
+        return self.rows
+
     def set_items(self, items: list[WarningItem], lang: str) -> None:
-        self.beginResetModel()
-        self.items, self.lang = list(items), lang
-        self.endResetModel()
+        self.lang = lang
+        self.set_rows(items)
 
     def item(self, row: int) -> WarningItem | None:
-        return self.items[row] if 0 <= row < len(self.items) else None
+        return self.record(row)
 
     def row_of(self, warning_id: str) -> int:
-        return next((i for i, w in enumerate(self.items) if w.id == warning_id), -1)
+        return next((i for i, w in enumerate(self.rows) if w.id == warning_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_title(self, column: str) -> str:
         return {
-            "severity": QCoreApplication.translate("WarningTableModel", "Level"), "rule": QCoreApplication.translate("WarningTableModel", "Rule"),
-            "subject": QCoreApplication.translate("WarningTableModel", "Where"), "title": QCoreApplication.translate("WarningTableModel", "Warning"),
+            "severity": QCoreApplication.translate("WarningTableModel", "Level"),
+            "rule": QCoreApplication.translate("WarningTableModel", "Rule"),
+            "subject": QCoreApplication.translate("WarningTableModel", "Where"),
+            "title": QCoreApplication.translate("WarningTableModel", "Warning"),
             "state": QCoreApplication.translate("WarningTableModel", "State"),
             "first_seen": QCoreApplication.translate("WarningTableModel", "Raised"),
-        }[self.COLUMNS[section]]
+        }[column]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        w = self.item(index.row()) if index.isValid() else None
-        if w is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == WARNING_ROLE:
-            return w
+    def cell(self, w: WarningItem, column: str, role: int, row: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "severity": pick(SEVERITY_LABELS, w.severity, self.lang),

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,51 +24,44 @@ from core.warning_rules import RULE_NAMES, pick
 from core.warnings import Monitored
 from desktop.context import AppContext
 from desktop.dialogs.feedback import MessageBar, guard
+from desktop.models.list_model import ListTableModel
 from desktop.pages.base import Page
 from desktop.tasks import Op
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class MonitoringModel(QAbstractTableModel):
+class MonitoringModel(ListTableModel):
     COLUMNS = ("code", "name", "area", "reason", "since", "rule", "active")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.items: list[Monitored] = []
         self.lang = "zh_CN"
 
+    @property
+    def items(self) -> list[Monitored]:
+        return self.rows
+
     def set_items(self, items: list[Monitored], lang: str) -> None:
-        self.beginResetModel()
-        self.items, self.lang = list(items), lang
-        self.endResetModel()
+        self.lang = lang
+        self.set_rows(items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_title(self, column: str) -> str:
         return {"code": QCoreApplication.translate("MonitoringModel", "Code"),
                 "name": QCoreApplication.translate("MonitoringModel", "Machine"),
                 "area": QCoreApplication.translate("MonitoringModel", "Area"),
                 "reason": QCoreApplication.translate("MonitoringModel", "Why"),
                 "since": QCoreApplication.translate("MonitoringModel", "Since"),
                 "rule": QCoreApplication.translate("MonitoringModel", "Rule"),
-                "active": QCoreApplication.translate("MonitoringModel", "Watched")}[self.COLUMNS[section]]
+                "active": QCoreApplication.translate("MonitoringModel", "Watched")}[column]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, m: Monitored, column: str, role: int, row: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        m = self.items[index.row()]
+        if column == "active":
+            return (QCoreApplication.translate("MonitoringModel", "yes") if m.active
+                    else QCoreApplication.translate("MonitoringModel", "ended"))
         return {"code": m.equipment_code, "name": m.equipment_name, "area": m.area_name,
-                "reason": m.reason_text(self.lang), "since": m.since, "rule": pick(RULE_NAMES, m.rule, self.lang),
-                "active": QCoreApplication.translate("MonitoringModel", "yes") if m.active else QCoreApplication.translate("MonitoringModel", "ended"),
-                }[self.COLUMNS[index.column()]]
+                "reason": m.reason_text(self.lang), "since": m.since,
+                "rule": pick(RULE_NAMES, m.rule, self.lang)}[column]
 
 
 class MonitoringPage(Page):
