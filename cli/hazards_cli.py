@@ -18,14 +18,11 @@ from collections.abc import Iterable, Iterator
 from core import i18n
 from core.hazards import GRADE_LABELS, HAZARD_TYPES, STEP_LABELS, Hazard, HazardQuery, label
 from core.i18n import DomainError, t
+from core.periods import parse_day
 from core.workflow import STEPS
 from db.workspace import Workspace
 
 i18n.register({
-    "cli.bad_date": {
-        "zh_CN": "日期“{value}”无效，应为 YYYY-MM-DD（例如 2026-03-01）。",
-        "en": "“{value}” is not a date; use YYYY-MM-DD (e.g. 2026-03-01).",
-    },
     "cli.dates_reversed": {
         "zh_CN": "--from（{start}）晚于 --to（{end}）。",
         "en": "--from ({start}) is after --to ({end}).",
@@ -57,12 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("cli.bad_date", value=text) from None
+    return parse_day(text)  # one reading of a day for every command (core/periods.py)
 
 
 def parse_state(text: str) -> str:
